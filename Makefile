@@ -1,0 +1,59 @@
+# The two commands a newcomer needs (README.md): `make demo` and `make test`.
+# Everything here is a thin wrapper over scripts/ and CMake.
+PREFIX ?= /usr/local
+JOBS ?= $(shell nproc)
+GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build demo test test-unit test-asan fuzz bench install golden clean
+
+all: build
+
+# Debian packages (only the missing ones) and the pinned tree-sitter-python grammar sources.
+deps:
+	@scripts/install-deps.sh
+	@scripts/fetch-grammar.sh
+
+$(BUILD)/build.ninja $(BUILD)/Makefile:
+	cmake -S . -B $(BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job on the bundled examples.
+demo: build
+	@scripts/demo.sh $(BUILD)/restack-gen
+
+test-unit: build
+	cd $(BUILD) && ctest -j $(JOBS) --output-on-failure
+
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DRESTACK_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest -j $(JOBS) --output-on-failure -LE slow
+
+# Every test, then every test again under AddressSanitizer and UBSan.
+test: test-unit test-asan
+
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DRESTACK_FUZZ=ON -DRESTACK_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	@scripts/run-fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+bench: build
+	@bench/run.sh $(BUILD)
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# Regenerates tests/golden/ from examples/ for review (git diff shows what changed).
+golden: build
+	@scripts/update-golden.sh $(BUILD)/restack-gen
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

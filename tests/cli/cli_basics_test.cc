@@ -1,0 +1,36 @@
+// The CLI's shape: version, help, usage errors and their exit codes.
+#include <gtest/gtest.h>
+
+#include "common/test_support.h"
+
+using restack::test::run_cli;
+
+TEST(CliBasics, VersionPrintsNameAndVersion) {
+  auto r = run_cli({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, std::string("restack-gen ") + RESTACK_VERSION_FOR_TEST + "\n");
+}
+
+TEST(CliBasics, HelpListsSubcommands) {
+  auto r = run_cli({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("help"), std::string::npos);
+  EXPECT_NE(r.out.find("--color"), std::string::npos);
+}
+
+TEST(CliBasics, UnknownFlagIsUsageError) {
+  auto r = run_cli({"--no-such-flag"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no-such-flag"), std::string::npos);
+}
+
+TEST(CliBasics, HelpForUnknownSubcommandIsUsageError) {
+  auto r = run_cli({"help", "frobnicate"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("frobnicate"), std::string::npos);
+}
+
+TEST(CliBasics, BadColorValueIsUsageError) {
+  auto r = run_cli({"--color", "purple", "help"});
+  EXPECT_EQ(r.exit_code, 2);
+}
