@@ -52,6 +52,7 @@ struct Field {
   std::optional<std::string> description;
   std::optional<nlohmann::json> default_value;  // JSON view of the YAML default, type-checked
   Loc loc;  // at the field's key
+  Loc default_loc;  // at the default's value
 };
 
 /// An ordered list of fields (input_schema, output_schema, a model's body).
@@ -91,6 +92,7 @@ struct Schedule {
   std::optional<std::string> cron;  // validated 5-field expression or @daily etc.
   std::optional<Duration> every;
   Loc loc;
+  Loc cron_loc;  // at the cron string
 };
 
 /// A data-flow value: a reference (input, input.F, steps.S, steps.S.F) or a literal.
@@ -104,6 +106,7 @@ struct Reference {
 struct Value {
   std::variant<Reference, nlohmann::json> v;  // json = literal
   Loc loc;
+  Loc key_loc;  // in an input:/output: mapping, at the target field's key
   bool is_reference() const { return std::holds_alternative<Reference>(v); }
   const Reference& reference() const { return std::get<Reference>(v); }
   const nlohmann::json& literal() const { return std::get<nlohmann::json>(v); }
@@ -142,6 +145,8 @@ struct Step {
   std::optional<Duration> duration;  // kSleep
   std::vector<Step> steps;           // kParallel children
   Loc loc;                           // at the step's mapping (its first key)
+  Loc name_loc;                      // at the name's value
+  Loc target_loc;                    // at the `function:` / `workflow:` value
 
   // Filled by the validator:
   ResolvedInput resolved_input;
@@ -183,6 +188,7 @@ struct Workflow {
   std::optional<Schedule> schedule;
   Loc loc;
   std::string file;
+  Loc name_loc;  // at the name's value
 
   // Filled by the validator: each output field -> value (explicit or by name); empty when the
   // workflow returns nothing or returns the last undescribed function's output whole.

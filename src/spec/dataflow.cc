@@ -1,0 +1,582 @@
+// Data flow (spec v1 "Data flow"): checks every reference, fills each step's resolved_input
+// and each workflow's resolved_output, and derives the schemas of undescribed functions.
+#include <fmt/format.h>
+
+#include <climits>
+#include <map>
+#include <set>
+
+#include "common/spelling.h"
+#include "spec/codes.h"
+#include "spec/names.h"
+#include "spec/type_render.h"
+#include "spec/type_rules.h"
+#include "spec/validator.h"
+
+namespace restack::spec::detail {
+namespace {
+
+std::string ref_text(const Reference& r) {
+  switch (r.kind) {
+    case Reference::Kind::kInput: return "input";
+    case Reference::Kind::kInputField: return "input." + r.field;
+    case Reference::Kind::kStep: return "steps." + r.step;
+    case Reference::Kind::kStepField: return "steps." + r.step + "." + r.field;
+  }
+  return "";
+}
+
+Value make_ref(Reference::Kind kind, std::string step, std::string field, const Loc& loc) {
+  Value v;
+  v.v = Reference{kind, std::move(step), std::move(field)};
+  v.loc = loc;
+  return v;
+}
+
+bool same_fields(const std::optional<Schema>& a, const std::optional<Schema>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  if (!a) return true;
+  if (a->fields.size() != b->fields.size()) return false;
+  for (size_t i = 0; i < a->fields.size(); ++i)
+    if (a->fields[i].name != b->fields[i].name ||
+        render_annotation(a->fields[i].type) != render_annotation(b->fields[i].type))
+      return false;
+  return true;
+}
+
+// What a step produces, as later references see it.
+struct Output {
+  enum class Kind { kNoOutput, kNothing, kSchema } kind = Kind::kNothing;  // kNoOutput: sleep/parallel
+  const Schema* schema = nullptr;
+  std::string model;  // the model name of the whole output
+};
+
+struct Flat {
+  Step* step;
+  int top;  // index of its top-level step: steps in one top-level step run concurrently
+};
+
+// A derivation of an undescribed function's schemas from one call site.
+struct Derivation {
+  std::optional<Schema> input, output;
+  std::optional<std::string> input_same_as, output_same_as;
+};
+
+class ProjectFlow {
+ public:
+  ProjectFlow(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink) {
+    for (const auto& m : p_.models) schemas_[m.name] = &m.schema;
+    for (const auto& w : p_.workflows) {
+      if (w.input_schema) schemas_[w.name + "Input"] = &*w.input_schema;
+      if (w.output_schema) schemas_[w.name + "Output"] = &*w.output_schema;
+    }
+    for (const auto& f : p_.functions) {
+      if (f.input_schema) schemas_[pascal_case(f.name) + "Input"] = &*f.input_schema;
+      if (f.output_schema) schemas_[pascal_case(f.name) + "Output"] = &*f.output_schema;
+    }
+  }
+
+  void run() {
+    for (auto& w : p_.workflows) WorkflowFlow(*this, w).run();
+    // Functions: every function in first-use order, described ones never called at the end.
+    std::vector<Function> ordered;
+    std::set<std::string> placed;
+    for (const auto& name : use_order_) {
+      if (!placed.insert(name).second) continue;
+      if (const Function* f = p_.find_function(name)) ordered.push_back(*f);
+      else if (auto it = derived_.find(name); it != derived_.end()) ordered.push_back(it->second);
+    }
+    for (const auto& f : p_.functions)
+      if (!placed.count(f.name)) {
+        report(sink_, Code::kUnusedFunction, f.loc, f.name);
+        ordered.push_back(f);
+      }
+    p_.functions = std::move(ordered);
+  }
+
+ private:
+  friend class WorkflowFlow;
+
+  class WorkflowFlow {
+   public:
+    WorkflowFlow(ProjectFlow& pf, Workflow& w) : pf_(pf), w_(w), sink_(pf.sink_) {}
+
+    void run() {
+      flatten(w_.steps, -1);
+      for (size_t i = 0; i < flat_.size(); ++i) index_.emplace(flat_[i].step->name, i);
+      plan_undescribed_outputs();
+      for (size_t i = 0; i < flat_.size(); ++i) resolve_step(i);
+      resolve_output();
+    }
+
+   private:
+    void flatten(std::vector<Step>& steps, int top) {
+      for (size_t i = 0; i < steps.size(); ++i) {
+        int t = top < 0 ? static_cast<int>(i) : top;
+        flat_.push_back(Flat{&steps[i], t});
+        flatten(steps[i].steps, t);
+      }
+    }
+
+    bool undescribed(const Step& s) const {
+      return s.kind == StepKind::kFunction && !s.target.empty() && !pf_.p_.find_function(s.target);
+    }
+
+    const Schema* callee_input(const Step& s, bool& known) const {
+      known = true;
+      if (s.kind == StepKind::kFunction) {
+        if (const Function* f = pf_.p_.find_function(s.target)) return f->input_schema ? &*f->input_schema : nullptr;
+        known = false;
+        return nullptr;
+      }
+      if (s.kind == StepKind::kWorkflow) {
+        if (const Workflow* c = pf_.p_.find_workflow(s.target)) return c->input_schema ? &*c->input_schema : nullptr;
+      }
+      known = false;
+      return nullptr;
+    }
+
+    std::string callee_name(const Step& s) const {
+      return s.kind == StepKind::kWorkflow ? "workflow " + s.target : "function `" + s.target + "`";
+    }
+
+    Output output_of(size_t i) const {
+      const Step& s = *flat_[i].step;
+      Output o;
+      if (s.kind == StepKind::kSleep || s.kind == StepKind::kParallel) {
+        o.kind = Output::Kind::kNoOutput;
+        return o;
+      }
+      if (s.kind == StepKind::kWorkflow) {
+        const Workflow* c = pf_.p_.find_workflow(s.target);
+        if (c && c->output_schema) o = Output{Output::Kind::kSchema, &*c->output_schema, c->name + "Output"};
+        return o;
+      }
+      if (const Function* f = pf_.p_.find_function(s.target)) {
+        if (f->output_schema) o = Output{Output::Kind::kSchema, &*f->output_schema, pascal_case(f->name) + "Output"};
+        return o;
+      }
+      auto it = derived_out_.find(i);
+      if (it != derived_out_.end() && it->second.schema) return it->second;
+      return o;
+    }
+
+    // ------------------------------------------------------------ undescribed outputs
+
+    // The destination type of each explicit reference to an undescribed step's fields.
+    void plan_undescribed_outputs() {
+      std::map<size_t, std::vector<std::pair<std::string, TypeExpr>>> fields_read;
+      std::map<size_t, std::string> whole_read_as;
+      auto note_reads = [&](const Mapping& m, const Schema* dest) {
+        for (const auto& [field, value] : m) {
+          if (!value.is_reference()) continue;
+          const Reference& r = value.reference();
+          if (r.kind != Reference::Kind::kStep && r.kind != Reference::Kind::kStepField) continue;
+          auto it = index_.find(r.step);
+          if (it == index_.end() || !undescribed(*flat_[it->second].step)) continue;
+          const Field* df = dest ? dest->find(field) : nullptr;
+          TypeExpr type = df ? df->type : simple_type("Any");
+          if (r.kind == Reference::Kind::kStepField) {
+            auto& list = fields_read[it->second];
+            bool seen = false;
+            for (const auto& [n, t] : list) seen = seen || n == r.field;
+            if (!seen) list.emplace_back(r.field, type);
+          } else if (type.kind == TypeExpr::Kind::kModel) {
+            whole_read_as.emplace(it->second, type.name);
+          }
+        }
+      };
+      for (const auto& fl : flat_) {
+        bool known = false;
+        const Schema* dest = callee_input(*fl.step, known);
+        if (fl.step->input) note_reads(*fl.step->input, dest);
+      }
+      if (w_.output) note_reads(*w_.output, w_.output_schema ? &*w_.output_schema : nullptr);
+
+      for (size_t i = 0; i < flat_.size(); ++i) {
+        if (!undescribed(*flat_[i].step)) continue;
+        Derived d;
+        bool last = flat_[i].step == &w_.steps.back();
+        if (last && !w_.output && w_.output_schema) {
+          d.schema = *w_.output_schema;
+          d.same_as = w_.name + "Output";
+        } else if (auto it = fields_read.find(i); it != fields_read.end()) {
+          Schema s;
+          for (const auto& [n, t] : it->second) {
+            Field f;
+            f.name = n;
+            f.type = t;
+            s.fields.push_back(std::move(f));
+          }
+          d.schema = std::move(s);
+        } else if (auto wt = whole_read_as.find(i); wt != whole_read_as.end()) {
+          if (const Schema* s = pf_.find_schema(wt->second)) {
+            d.schema = *s;
+            d.same_as = wt->second;
+          }
+        } else {
+          d.same_as_input = true;
+        }
+        planned_.emplace(i, std::move(d));
+      }
+    }
+
+    // ------------------------------------------------------------ references
+
+    // The type of reference VALUE seen from top-level position TOP (INT_MAX: the workflow's
+    // output); reports problems and returns nothing for a bad reference.
+    std::optional<TypeExpr> type_of(const Value& value, int top, const Step* here) {
+      const Reference& r = value.reference();
+      std::string text = ref_text(r);
+      if (r.kind == Reference::Kind::kInput || r.kind == Reference::Kind::kInputField) {
+        if (!w_.input_schema) {
+          report(sink_, Code::kNoInput, value.loc, text, w_.name);
+          return std::nullopt;
+        }
+        if (r.kind == Reference::Kind::kInput) return model_type(w_.name + "Input");
+        if (const Field* f = w_.input_schema->find(r.field)) return f->type;
+        auto& d = report(sink_, Code::kUnknownFieldRef, value.loc, text, "the input of workflow " + w_.name, r.field);
+        suggest_field(d, *w_.input_schema, r.field);
+        return std::nullopt;
+      }
+      auto it = index_.find(r.step);
+      if (it == index_.end()) {
+        auto& d = report(sink_, Code::kUnknownStepRef, value.loc, text, r.step, w_.name);
+        std::vector<std::string> names;
+        for (const auto& f : flat_) names.push_back(f.step->name);
+        if (auto m = closest_match(r.step, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
+        return std::nullopt;
+      }
+      const Flat& target = flat_[it->second];
+      if (target.top >= top) {
+        const char* why = target.step == here ? "it is this step"
+                          : target.top == top ? "it runs in the same parallel group"
+                                              : "it runs later";
+        report(sink_, Code::kStepNotEarlier, value.loc, text, r.step, why);
+        return std::nullopt;
+      }
+      Output o = output_of(it->second);
+      if (o.kind == Output::Kind::kNoOutput) {
+        auto& d = report(sink_, Code::kStepHasNoOutput, value.loc, text, step_kind_name(target.step->kind));
+        if (target.step->kind == StepKind::kParallel) add_note(d, "refer to a step inside the group instead");
+        return std::nullopt;
+      }
+      if (o.kind == Output::Kind::kNothing) {
+        report(sink_, Code::kStepReturnsNothing, value.loc, text, r.step);
+        return std::nullopt;
+      }
+      if (r.kind == Reference::Kind::kStep) return model_type(o.model);
+      if (const Field* f = o.schema->find(r.field)) return f->type;
+      auto& d = report(sink_, Code::kUnknownFieldRef, value.loc, text, "the output of step `" + r.step + "`", r.field);
+      suggest_field(d, *o.schema, r.field);
+      return std::nullopt;
+    }
+
+    static void suggest_field(Diagnostic& d, const Schema& s, const std::string& field) {
+      std::vector<std::string> names;
+      for (const auto& f : s.fields) names.push_back(f.name);
+      if (auto m = closest_match(field, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
+    }
+
+    // Checks that VALUE fits field TARGET (named WHAT); returns the value's type.
+    std::optional<TypeExpr> check_value(const Value& value, const Field* target, const std::string& what, int top,
+                                        const Step* here) {
+      if (value.is_reference()) {
+        auto t = type_of(value, top, here);
+        if (t && target && !assignable(*t, target->type, pf_.lookup()))
+          report(sink_, Code::kTypeMismatch, value.loc, "reference `" + ref_text(value.reference()) + "`",
+                 render_annotation(*t), what, render_annotation(target->type));
+        return t;
+      }
+      if (target) {
+        if (auto why = value_misfit(value.literal(), target->type, pf_.lookup())) {
+          auto& d = report(sink_, Code::kTypeMismatch, value.loc, "the value `" + value.literal().dump() + "`",
+                           render_annotation(type_of_value(value.literal())), what, render_annotation(target->type));
+          if (!why->empty()) add_note(d, why->substr(2, why->size() - 3));
+        }
+      }
+      return type_of_value(value.literal());
+    }
+
+    // ------------------------------------------------------------ steps
+
+    void resolve_step(size_t i) {
+      Step& s = *flat_[i].step;
+      int top = flat_[i].top;
+      if (s.kind != StepKind::kFunction && s.kind != StepKind::kWorkflow) return;
+      if (s.target.empty()) return;
+      if (s.kind == StepKind::kWorkflow && !pf_.p_.find_workflow(s.target)) return;  // reported
+      pf_.note_use(s);
+      if (undescribed(s)) return resolve_undescribed(i);
+
+      bool known = false;
+      const Schema* in = callee_input(s, known);
+      ResolvedInput& ri = s.resolved_input;
+      if (s.input) {
+        ri.mode = ResolvedInput::Mode::kFields;
+        for (const auto& [field, value] : *s.input) {
+          const Field* target = in ? in->find(field) : nullptr;
+          if (!target) {
+            auto& d = report(sink_, Code::kUnknownInputField, value.key_loc.known() ? value.key_loc : value.loc,
+                             callee_name(s), field);
+            if (in) suggest_field(d, *in, field);
+            else add_note(d, callee_name(s) + " takes no input");
+            continue;
+          }
+          check_value(value, target, field, top, &s);
+          ri.fields.emplace_back(field, value);
+        }
+        if (in) {
+          std::vector<const Field*> missing;
+          for (const auto& f : in->fields) {
+            bool given = false;
+            for (const auto& [name, v] : *s.input) given = given || name == f.name;
+            if (!given && !f.default_value) missing.push_back(&f);
+          }
+          if (!missing.empty()) {
+            std::string list;
+            for (size_t m = 0; m < missing.size(); ++m) list += (m ? ", `" : "`") + missing[m]->name + "`";
+            auto& d = report(sink_, Code::kMissingInputField, s.loc, s.name, missing.size() > 1 ? "s" : "", list,
+                             callee_name(s));
+            for (const Field* f : missing)
+              if (auto ref = find_source(*f, top)) add_note(d, fmt::format("add `{}: {}` to `input:`", f->name, *ref));
+          }
+        }
+        if (ri.fields.empty() && !in) ri.mode = ResolvedInput::Mode::kNone;
+        return;
+      }
+      if (!in) {
+        ri.mode = ResolvedInput::Mode::kNone;
+        return;
+      }
+      // Default data flow: each field by name from the latest earlier step, else the input.
+      ri.mode = ResolvedInput::Mode::kFields;
+      for (const auto& f : in->fields) {
+        std::optional<Value> source = source_by_name(f.name, top, s.loc);
+        if (!source) {
+          if (!f.default_value) report(sink_, Code::kNeedsExplicitInput, s.loc, s.name, f.name, callee_name(s));
+          continue;
+        }
+        check_value(*source, &f, f.name, top, &s);
+        ri.fields.emplace_back(f.name, std::move(*source));
+      }
+    }
+
+    // The latest output field (or input field) named NAME visible from TOP, as a reference.
+    std::optional<Value> source_by_name(const std::string& name, int top, const Loc& loc) const {
+      for (size_t j = flat_.size(); j-- > 0;) {
+        if (flat_[j].top >= top) continue;
+        Output o = output_of(j);
+        if (o.kind == Output::Kind::kSchema && o.schema->find(name))
+          return make_ref(Reference::Kind::kStepField, flat_[j].step->name, name, loc);
+      }
+      if (w_.input_schema && w_.input_schema->find(name)) return make_ref(Reference::Kind::kInputField, "", name, loc);
+      return std::nullopt;
+    }
+
+    // A reference text that would fill F (same name, fitting type), for suggestions.
+    std::optional<std::string> find_source(const Field& f, int top) const {
+      for (size_t j = flat_.size(); j-- > 0;) {
+        if (flat_[j].top >= top) continue;
+        Output o = output_of(j);
+        if (o.kind != Output::Kind::kSchema) continue;
+        if (const Field* of = o.schema->find(f.name); of && assignable(of->type, f.type, pf_.lookup()))
+          return "steps." + flat_[j].step->name + "." + f.name;
+      }
+      if (w_.input_schema)
+        if (const Field* of = w_.input_schema->find(f.name); of && assignable(of->type, f.type, pf_.lookup()))
+          return "input." + f.name;
+      return std::nullopt;
+    }
+
+    void resolve_undescribed(size_t i) {
+      Step& s = *flat_[i].step;
+      int top = flat_[i].top;
+      Derivation d;
+      ResolvedInput& ri = s.resolved_input;
+      std::string model_prefix = pascal_case(s.target);
+      if (s.input) {
+        ri.mode = ResolvedInput::Mode::kFields;
+        Schema in;
+        for (const auto& [field, value] : *s.input) {
+          auto t = check_value(value, nullptr, field, top, &s);
+          Field f;
+          f.name = field;
+          f.type = t ? *t : simple_type("Any");
+          f.loc = value.key_loc;
+          in.fields.push_back(std::move(f));
+          ri.fields.emplace_back(field, value);
+        }
+        d.input = std::move(in);
+      } else {
+        // The previous step's whole output (sleeps pass it through); the first: the input.
+        int prev_top = top - 1;
+        while (prev_top >= 0 && w_.steps[static_cast<size_t>(prev_top)].kind == StepKind::kSleep) --prev_top;
+        if (prev_top < 0) {
+          if (w_.input_schema) {
+            ri.mode = ResolvedInput::Mode::kWhole;
+            ri.whole = make_ref(Reference::Kind::kInput, "", "", s.loc);
+            d.input = *w_.input_schema;
+            d.input_same_as = w_.name + "Input";
+          }
+        } else {
+          const Step& prev = w_.steps[static_cast<size_t>(prev_top)];
+          if (prev.kind == StepKind::kParallel) {
+            report(sink_, Code::kNeedsInputAfterParallel, s.loc, s.name, s.target, "parallel group `" + prev.name + "`");
+          } else {
+            size_t j = index_.at(prev.name);
+            Output o = output_of(j);
+            if (o.kind == Output::Kind::kSchema) {
+              ri.mode = ResolvedInput::Mode::kWhole;
+              ri.whole = make_ref(Reference::Kind::kStep, prev.name, "", s.loc);
+              d.input = *o.schema;
+              d.input_same_as = pf_.root_model(o.model);
+            }
+          }
+        }
+      }
+      // Output, as planned from the references that read it.
+      Derived& plan = planned_.at(i);
+      if (plan.same_as_input) {
+        d.output = d.input;
+        d.output_same_as = d.input_same_as ? d.input_same_as : std::optional<std::string>(model_prefix + "Input");
+        if (!d.input) d.output_same_as.reset();
+      } else {
+        d.output = plan.schema;
+        d.output_same_as = plan.same_as;
+      }
+      // The step's output as later references see it.
+      const Function& f = pf_.record_derivation(s, std::move(d));
+      Output o;
+      if (f.output_schema) {
+        o.kind = Output::Kind::kSchema;
+        o.schema = &*f.output_schema;
+        o.model = model_prefix + "Output";
+      }
+      derived_out_[i] = o;
+    }
+
+    // ------------------------------------------------------------ workflow output
+
+    void resolve_output() {
+      if (w_.output) {
+        if (!w_.output_schema) {
+          if (!w_.output->empty()) report(sink_, Code::kNoOutput, w_.output->front().second.key_loc, w_.name);
+          return;
+        }
+        for (const auto& [field, value] : *w_.output) {
+          const Field* target = w_.output_schema->find(field);
+          if (!target) {
+            auto& d = report(sink_, Code::kUnknownOutputField, value.key_loc, w_.name, field);
+            suggest_field(d, *w_.output_schema, field);
+            continue;
+          }
+          check_value(value, target, field, INT_MAX, nullptr);
+          w_.resolved_output.emplace_back(field, value);
+        }
+        for (const auto& f : w_.output_schema->fields) {
+          bool given = false;
+          for (const auto& [name, v] : *w_.output) given = given || name == f.name;
+          if (!given && !f.default_value) report(sink_, Code::kMissingOutputField, w_.output_schema->loc, w_.name, f.name);
+        }
+        return;
+      }
+      if (!w_.output_schema) return;
+      if (!w_.steps.empty() && undescribed(w_.steps.back()) && !w_.steps.back().target.empty()) {
+        w_.output_from_last_step = true;
+        return;
+      }
+      for (const auto& f : w_.output_schema->fields) {
+        std::optional<Value> source = source_by_name(f.name, INT_MAX, w_.output_schema->loc);
+        if (!source) {
+          if (!f.default_value) report(sink_, Code::kMissingOutputField, w_.name_loc.known() ? w_.name_loc : w_.loc, w_.name, f.name);
+          continue;
+        }
+        check_value(*source, &f, f.name, INT_MAX, nullptr);
+        w_.resolved_output.emplace_back(f.name, std::move(*source));
+      }
+    }
+
+    struct Derived {
+      std::optional<Schema> schema;
+      std::optional<std::string> same_as;
+      bool same_as_input = false;
+    };
+
+    ProjectFlow& pf_;
+    Workflow& w_;
+    DiagnosticSink& sink_;
+    std::vector<Flat> flat_;
+    std::map<std::string, size_t> index_;
+    std::map<size_t, Derived> planned_;
+    std::map<size_t, Output> derived_out_;
+  };
+
+  SchemaLookup lookup() const {
+    return [this](const std::string& n) { return find_schema(n); };
+  }
+
+  const Schema* find_schema(const std::string& name) const {
+    auto it = schemas_.find(name);
+    return it == schemas_.end() ? nullptr : it->second;
+  }
+
+  // A derived model that is exactly another model names the original.
+  std::string root_model(const std::string& model) const {
+    std::string m = model;
+    for (int guard = 0; guard < 64; ++guard) {
+      auto it = same_as_.find(m);
+      if (it == same_as_.end()) break;
+      m = it->second;
+    }
+    return m;
+  }
+
+  void note_use(const Step& s) {
+    if (s.kind == StepKind::kFunction) use_order_.push_back(s.target);
+  }
+
+  const Function& record_derivation(const Step& s, Derivation d) {
+    auto it = derived_.find(s.target);
+    std::string prefix = pascal_case(s.target);
+    if (it == derived_.end()) {
+      Function f;
+      f.name = s.target;
+      f.described = false;
+      f.loc = s.target_loc;
+      f.input_schema = std::move(d.input);
+      f.output_schema = std::move(d.output);
+      if (d.input_same_as) f.input_same_as = root_model(*d.input_same_as);
+      if (d.output_same_as) f.output_same_as = root_model(*d.output_same_as);
+      it = derived_.emplace(s.target, std::move(f)).first;
+      Function& fn = it->second;
+      if (fn.input_schema) schemas_[prefix + "Input"] = &*fn.input_schema;
+      if (fn.output_schema) schemas_[prefix + "Output"] = &*fn.output_schema;
+      if (fn.input_same_as) same_as_[prefix + "Input"] = *fn.input_same_as;
+      if (fn.output_same_as) same_as_[prefix + "Output"] = *fn.output_same_as;
+      return fn;
+    }
+    Function& f = it->second;
+    if (!same_fields(f.input_schema, d.input)) {
+      auto& diag = report(sink_, Code::kConflictingDerivedSchema, s.target_loc, s.target, "input");
+      add_note(diag, "first called here", f.loc);
+    } else if (!same_fields(f.output_schema, d.output)) {
+      auto& diag = report(sink_, Code::kConflictingDerivedSchema, s.target_loc, s.target, "output");
+      add_note(diag, "first called here", f.loc);
+    }
+    return f;
+  }
+
+  Project& p_;
+  DiagnosticSink& sink_;
+  std::map<std::string, const Schema*> schemas_;
+  std::map<std::string, std::string> same_as_;
+  std::map<std::string, Function> derived_;
+  std::vector<std::string> use_order_;
+};
+
+}  // namespace
+
+void resolve_data_flow(Project& project, DiagnosticSink& sink) { ProjectFlow(project, sink).run(); }
+
+}  // namespace restack::spec::detail

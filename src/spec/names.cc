@@ -1,0 +1,98 @@
+#include "spec/names.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace restack::spec {
+namespace {
+
+bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool lower(char c) { return c >= 'a' && c <= 'z'; }
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// Python 3.11 keyword.kwlist plus the soft keywords that break as names in generated code.
+constexpr std::array<std::string_view, 35> kKeywords = {
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield"};
+
+// Public attributes and methods of pydantic.BaseModel in 1.10 and 2.x (model_* is a prefix
+// rule below). A field with one of these names shadows it: pydantic raises or misbehaves.
+constexpr std::array<std::string_view, 24> kBaseModelAttributes = {
+    "Config", "construct", "copy", "dict", "fields", "from_orm", "json", "parse_file", "parse_obj",
+    "parse_raw", "schema", "schema_json", "update_forward_refs", "validate", "__fields__",
+    "__config__", "__root__", "__validators__", "__fields_set__", "__signature__", "__class_vars__",
+    "__private_attributes__", "__post_root_validators__", "__pre_root_validators__"};
+
+}  // namespace
+
+bool is_pascal_case(std::string_view s) {
+  if (s.empty() || !upper(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return upper(c) || lower(c) || digit(c); });
+}
+
+bool is_snake_case(std::string_view s) {
+  if (s.empty() || !(lower(s[0]) || s[0] == '_')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return lower(c) || digit(c) || c == '_'; });
+}
+
+bool is_python_identifier(std::string_view s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool ok = c >= 0x80 || upper(s[i]) || lower(s[i]) || s[i] == '_' || (i > 0 && digit(s[i]));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool is_python_keyword(std::string_view s) {
+  return std::find(kKeywords.begin(), kKeywords.end(), s) != kKeywords.end();
+}
+
+bool is_distribution_name(std::string_view s) {
+  if (s.empty() || !lower(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return lower(c) || digit(c) || c == '-'; });
+}
+
+std::optional<std::string> pydantic_field_problem(std::string_view s) {
+  if (!s.empty() && s[0] == '_') return std::string("starts with `_` (pydantic treats it as private)");
+  if (s.rfind("model_", 0) == 0) return std::string("uses the prefix `model_`, reserved by pydantic 2");
+  if (std::find(kBaseModelAttributes.begin(), kBaseModelAttributes.end(), s) != kBaseModelAttributes.end())
+    return "shadows the BaseModel attribute `" + std::string(s) + "`";
+  return std::nullopt;
+}
+
+std::string pascal_case(std::string_view snake) {
+  std::string out;
+  bool up = true;
+  for (char c : snake) {
+    if (c == '_') {
+      up = true;
+      continue;
+    }
+    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    up = false;
+  }
+  return out;
+}
+
+std::string kebab_case(std::string_view pascal) {
+  std::string out;
+  for (size_t i = 0; i < pascal.size(); ++i) {
+    char c = pascal[i];
+    if (upper(c)) {
+      bool boundary = i > 0 && (lower(pascal[i - 1]) || digit(pascal[i - 1]) ||
+                                (i + 1 < pascal.size() && lower(pascal[i + 1]) && upper(pascal[i - 1])));
+      if (boundary) out += '-';
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace restack::spec

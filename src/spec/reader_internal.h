@@ -1,0 +1,56 @@
+#pragma once
+// The reader's internals, shared by reader.cc (files, workflows, functions, schemas) and
+// reader_steps.cc (steps, values, durations, policies). Not part of the module's API.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/diagnostic.h"
+#include "spec/codes.h"
+#include "spec/keys.h"
+#include "spec/model.h"
+#include "spec/yaml_tree.h"
+
+namespace restack::spec::detail {
+
+using yaml::Node;
+
+class Reader {
+ public:
+  Reader(const yaml::Document& doc, DiagnosticSink& sink) : doc_(doc), sink_(sink) {}
+
+  // reader.cc
+  void read_workflow(const Node* map, Place place, Workflow& out);
+  void read_functions(const Node* map, std::vector<Function>& out);
+  void read_models(const Node* map, std::vector<Model>& out);
+  std::optional<Schema> read_schema(const Node* key, const Node* value);
+  void check_keys(const Node* map, Place place);
+
+  // reader_steps.cc
+  std::vector<Step> read_steps(const Node* key, const Node* value);
+  std::optional<Mapping> read_value_map(const Node* key, const Node* value);
+  Value read_value(const Node* n);
+  std::optional<Duration> read_duration(const Node* key, const Node* value);
+  std::optional<RetryPolicy> read_retry_policy(const Node* key, const Node* value);
+  std::optional<Schedule> read_schedule(const Node* key, const Node* value);
+  std::optional<std::string> read_task_queue(const Node* key, const Node* value);
+
+  // shared helpers
+  Loc loc(const Node* n) const { return doc_.locate(n); }
+  /// A scalar's text, or a kWrongKind error at the value.
+  std::optional<std::string> read_string(const Node* key, const Node* value);
+  bool expect_mapping(const Node* key, const Node* value);
+  void wrong_kind(const Node* key, const Node* value, std::string_view expected);
+  void check_name(const Node* at, const std::string& name, Shape shape);
+  DiagnosticSink& sink() { return sink_; }
+
+ private:
+  void check_step_keys(const Node* map, Place place, bool type_given);
+  std::optional<Step> read_step(const Node* map);
+  void read_field(const Node* key, const Node* value, Field& out);
+
+  const yaml::Document& doc_;
+  DiagnosticSink& sink_;
+};
+
+}  // namespace restack::spec::detail

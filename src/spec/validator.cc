@@ -1,0 +1,309 @@
+#include "spec/validator.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <map>
+#include <set>
+
+#include "common/spelling.h"
+#include "spec/codes.h"
+#include "spec/names.h"
+#include "spec/type_parser.h"
+#include "spec/type_rules.h"
+
+namespace restack::spec {
+namespace {
+
+struct Definition {
+  const char* kind;
+  Loc loc;
+};
+
+class Validator {
+ public:
+  Validator(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink) {}
+
+  void run() {
+    check_models();
+    for (auto& f : p_.functions) {
+      if (f.input_schema) check_schema(*f.input_schema);
+      if (f.output_schema) check_schema(*f.output_schema);
+    }
+    for (auto& w : p_.workflows) {
+      if (w.input_schema) check_schema(*w.input_schema);
+      if (w.output_schema) check_schema(*w.output_schema);
+    }
+    check_generated_name_clashes();
+    for (auto& w : p_.workflows) check_workflow(w);
+    check_child_cycles();
+  }
+
+ private:
+  bool is_model(std::string_view n) const {
+    for (const auto& m : p_.models)
+      if (m.name == n) return true;
+    return false;
+  }
+
+  SchemaLookup lookup() const {
+    return [this](const std::string& name) -> const Schema* {
+      const Model* m = p_.find_model(name);
+      return m ? &m->schema : nullptr;
+    };
+  }
+
+  void parse_field_type(Field& f) {
+    TypeExpr& t = f.type;
+    if (t.spelling.empty()) {  // no type given (reported by the reader)
+      t = simple_type("Any");
+      return;
+    }
+    Loc where = t.loc;
+    std::string text = t.spelling;
+    auto r = parse_type(text, [this](std::string_view n) { return is_model(n); }, where);
+    if (r.type) {
+      t = std::move(*r.type);
+      t.loc = where;
+      return;
+    }
+    const TypeParseError& e = *r.error;
+    Loc at = where;
+    if (text.find('\n') == std::string::npos) {
+      for (size_t i = 0; i < e.offset && i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++at.column;
+    }
+    if (e.unknown_name) {
+      auto& d = report(sink_, Code::kUnknownTypeName, at, e.message);
+      std::vector<std::string> names = known_type_names();
+      for (const auto& m : p_.models) names.push_back(m.name);
+      if (auto m = closest_match(e.message, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
+      else add_note(d, "define it under `models:` or use a supported type (see docs/spec.md)");
+    } else {
+      report(sink_, Code::kBadType, at, text, e.message);
+    }
+    t = simple_type("Any");
+    t.loc = where;
+    t.spelling = text;
+  }
+
+  void check_schema(Schema& s) {
+    for (auto& f : s.fields) parse_field_type(f);
+    for (auto& f : s.fields) {
+      if (!f.default_value) continue;
+      if (auto why = value_misfit(*f.default_value, f.type, lookup()))
+        report(sink_, Code::kBadDefault, f.default_loc, f.default_value->dump(), f.type.spelling, *why);
+    }
+  }
+
+  void check_models() {
+    for (auto& m : p_.models)
+      for (auto& f : m.schema.fields) parse_field_type(f);
+    for (auto& m : p_.models)
+      for (auto& f : m.schema.fields)
+        if (f.default_value)
+          if (auto why = value_misfit(*f.default_value, f.type, lookup()))
+            report(sink_, Code::kBadDefault, f.default_loc, f.default_value->dump(), f.type.spelling, *why);
+    // Cycles: depth-first over "model field mentions model".
+    std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
+    std::vector<std::string> path;
+    std::function<void(const Model&)> visit = [&](const Model& m) {
+      state[m.name] = 1;
+      path.push_back(m.name);
+      for (const auto& f : m.schema.fields) {
+        std::set<std::string> used;
+        collect_models(f.type, used);
+        for (const auto& u : used) {
+          const Model* next = p_.find_model(u);
+          if (!next) continue;
+          if (state[u] == 1) {
+            std::string cycle;
+            auto it = std::find(path.begin(), path.end(), u);
+            for (; it != path.end(); ++it) cycle += *it + " -> ";
+            report(sink_, Code::kModelCycle, f.type.loc, cycle + u);
+          } else if (state[u] == 0) {
+            visit(*next);
+          }
+        }
+      }
+      path.pop_back();
+      state[m.name] = 2;
+    };
+    for (const auto& m : p_.models)
+      if (state[m.name] == 0) visit(m);
+  }
+
+  static void collect_models(const TypeExpr& t, std::set<std::string>& out) {
+    if (t.kind == TypeExpr::Kind::kModel) out.insert(t.name);
+    for (const auto& a : t.args) collect_models(a, out);
+  }
+
+  void check_generated_name_clashes() {
+    std::map<std::string, std::string> generated;  // name -> what generates it
+    for (const auto& w : p_.workflows) {
+      generated[w.name + "Input"] = "the input model of workflow " + w.name;
+      generated[w.name + "Output"] = "the output model of workflow " + w.name;
+    }
+    auto add_function = [&](const std::string& f) {
+      generated[pascal_case(f) + "Input"] = "the input model of function " + f;
+      generated[pascal_case(f) + "Output"] = "the output model of function " + f;
+    };
+    for (const auto& f : p_.functions) add_function(f.name);
+    std::function<void(const std::vector<Step>&)> walk = [&](const std::vector<Step>& steps) {
+      for (const auto& s : steps) {
+        if (s.kind == StepKind::kFunction && !s.target.empty()) add_function(s.target);
+        walk(s.steps);
+      }
+    };
+    for (const auto& w : p_.workflows) walk(w.steps);
+    for (const auto& m : p_.models) {
+      auto it = generated.find(m.name);
+      if (it != generated.end()) {
+        auto& d = report(sink_, Code::kModelNameClash, m.loc, m.name, it->second);
+        add_note(d, "rename the model");
+      }
+    }
+  }
+
+  void check_workflow(Workflow& w) {
+    // Duplicate step names, counting the steps inside parallel groups.
+    std::map<std::string, Loc> seen;
+    std::function<void(std::vector<Step>&)> walk = [&](std::vector<Step>& steps) {
+      for (auto& s : steps) {
+        if (!s.name.empty()) {
+          auto [it, fresh] = seen.emplace(s.name, s.name_loc);
+          if (!fresh) {
+            auto& d = report(sink_, Code::kDuplicateStep, s.name_loc, s.name, w.name);
+            add_note(d, "first used here", it->second);
+          }
+        }
+        check_step(w, s);
+        walk(s.steps);
+      }
+    };
+    walk(w.steps);
+    if (w.schedule && w.input_schema)
+      for (const auto& f : w.input_schema->fields)
+        if (!f.default_value) report(sink_, Code::kScheduledWorkflowInput, f.loc, w.name, f.name);
+  }
+
+  void check_step(Workflow& w, Step& s) {
+    const Function* fn = s.kind == StepKind::kFunction ? p_.find_function(s.target) : nullptr;
+    const Workflow* child = s.kind == StepKind::kWorkflow ? p_.find_workflow(s.target) : nullptr;
+    if (s.kind == StepKind::kWorkflow && !s.target.empty() && !child) {
+      auto& d = report(sink_, Code::kUnknownWorkflow, s.target_loc, s.target);
+      std::vector<std::string> names;
+      for (const auto& o : p_.workflows) names.push_back(o.name);
+      if (auto m = closest_match(s.target, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
+    }
+    // Timeout: step > function > (child's own timeout) > workflow step_timeout > 2m.
+    if (s.timeout) s.effective_timeout = *s.timeout;
+    else if (fn && fn->timeout) s.effective_timeout = *fn->timeout;
+    else if (child && child->timeout) s.effective_timeout = *child->timeout;
+    else if (w.step_timeout) s.effective_timeout = *w.step_timeout;
+    else s.effective_timeout = Duration{120, "2m", s.loc};
+    // Retry: workflow's, then the function's, then the step's, key by key.
+    if (s.kind == StepKind::kFunction) {
+      std::optional<RetryPolicy> r = w.retry_policy;
+      const RetryPolicy* layers[] = {fn && fn->retry_policy ? &*fn->retry_policy : nullptr,
+                                     s.retry_policy ? &*s.retry_policy : nullptr};
+      for (const RetryPolicy* layer : layers) {
+        if (!layer) continue;
+        r = r ? r->merged_with(*layer) : *layer;
+      }
+      s.effective_retry = r;
+      if (r && r->initial_interval && r->maximum_interval && r->maximum_interval->seconds < r->initial_interval->seconds &&
+          (s.retry_policy || (fn && fn->retry_policy)))
+        report(sink_, Code::kBadRetryPolicy, s.retry_policy ? s.retry_policy->loc : fn->retry_policy->loc,
+               fmt::format("merged with the workflow's policy, `maximum_interval` ({}) is shorter than "
+                           "`initial_interval` ({})",
+                           r->maximum_interval->text, r->initial_interval->text));
+    }
+    // Task queue: step > function > child workflow > workflow > project.
+    if (s.task_queue) s.effective_task_queue = s.task_queue;
+    else if (fn && fn->task_queue) s.effective_task_queue = fn->task_queue;
+    else if (child && child->task_queue) s.effective_task_queue = child->task_queue;
+    else if (w.task_queue) s.effective_task_queue = w.task_queue;
+    else s.effective_task_queue = p_.task_queue;
+  }
+
+  void check_child_cycles() {
+    std::map<std::string, int> state;
+    std::vector<std::string> path;
+    std::function<void(const Workflow&)> visit = [&](const Workflow& w) {
+      state[w.name] = 1;
+      path.push_back(w.name);
+      std::function<void(const std::vector<Step>&)> walk = [&](const std::vector<Step>& steps) {
+        for (const auto& s : steps) {
+          walk(s.steps);
+          if (s.kind != StepKind::kWorkflow) continue;
+          const Workflow* child = p_.find_workflow(s.target);
+          if (!child) continue;
+          if (state[child->name] == 1) {
+            std::string cycle;
+            for (auto it = std::find(path.begin(), path.end(), child->name); it != path.end(); ++it) cycle += *it + " -> ";
+            report(sink_, Code::kWorkflowCycle, s.target_loc, cycle + child->name);
+          } else if (state[child->name] == 0) {
+            visit(*child);
+          }
+        }
+      };
+      walk(w.steps);
+      path.pop_back();
+      state[w.name] = 2;
+    };
+    for (const auto& w : p_.workflows)
+      if (state[w.name] == 0) visit(w);
+  }
+
+  Project& p_;
+  DiagnosticSink& sink_;
+};
+
+void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {
+  std::map<std::string, Definition> names;
+  auto define = [&](const std::string& name, const char* kind, const Loc& loc) {
+    if (name.empty()) return true;
+    auto [it, fresh] = names.emplace(name, Definition{kind, loc});
+    if (fresh) return true;
+    auto& d = report(sink, Code::kDuplicateDefinition, loc, kind, name);
+    add_note(d, fmt::format("the {} `{}` is defined here", it->second.kind, name), it->second.loc);
+    return false;
+  };
+  const ParsedFile* project_file = nullptr;
+  for (auto& f : files) {
+    p.files.push_back(f.file);
+    if (f.is_project) {
+      if (!project_file) {
+        project_file = &f;
+        p.name = f.part.name;
+        p.description = f.part.description;
+        p.task_queue = f.part.task_queue;
+      } else if (f.part.name != p.name) {
+        report(sink, Code::kProjectNamedTwice, f.project_loc, p.name);
+      }
+    }
+    for (auto& m : f.part.models)
+      if (define(m.name, "model", m.loc)) p.models.push_back(std::move(m));
+    for (auto& fn : f.part.functions)
+      if (define(fn.name, "function", fn.loc)) p.functions.push_back(std::move(fn));
+    for (auto& w : f.part.workflows)
+      if (define(w.name, "workflow", w.name_loc.known() ? w.name_loc : w.loc)) p.workflows.push_back(std::move(w));
+  }
+  if (!project_file && !p.workflows.empty()) p.name = kebab_case(p.workflows.front().name);
+  p.package_name = p.name;
+  for (char& c : p.package_name)
+    if (c == '-') c = '_';
+}
+
+}  // namespace
+
+Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink) {
+  Project p;
+  merge(files, p, sink);
+  Validator(p, sink).run();
+  detail::resolve_data_flow(p, sink);
+  return p;
+}
+
+}  // namespace restack::spec

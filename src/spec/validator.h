@@ -1,0 +1,23 @@
+#pragma once
+// The project-level pass: merges the files of one command line into one project and checks
+// what spans files and steps (duplicate definitions, types against models, callees, child
+// workflow cycles, data flow), then fills the model's resolved fields (resolved_input,
+// effective_timeout/retry/task_queue, resolved_output, derived functions) for the generator.
+#include <optional>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "spec/model.h"
+#include "spec/reader.h"
+
+namespace restack::spec {
+
+/// Always returns the merged project (possibly partial); check SINK for errors.
+Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink);
+
+namespace detail {
+/// dataflow.cc: resolves every workflow's data flow and derives undescribed functions.
+void resolve_data_flow(Project& project, DiagnosticSink& sink);
+}  // namespace detail
+
+}  // namespace restack::spec

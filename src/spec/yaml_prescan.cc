@@ -1,0 +1,173 @@
+#include "spec/yaml_prescan.h"
+
+#include <vector>
+
+#include "spec/codes.h"
+
+namespace restack::spec {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+class Prescanner {
+ public:
+  Prescanner(std::string_view text, const LineIndex& lines, const std::string& file, DiagnosticSink& sink)
+      : text_(text), lines_(lines), file_(file), sink_(sink) {}
+
+  bool run() {
+    size_t pos = 0;
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // UTF-8 byte order mark
+    while (pos < text_.size() && ok_) pos = scan_line(pos);
+    if (ok_ && !flows_.empty()) {
+      char open = text_[flows_.back()];
+      report(Code::kYamlUnterminatedFlow, flows_.back(), open == '[' ? "sequence" : "mapping",
+             open == '[' ? "]" : "}");
+    }
+    return ok_;
+  }
+
+ private:
+  template <typename... Args>
+  void report(Code code, size_t offset, const Args&... args) {
+    spec::report(sink_, code, lines_.locate(offset, file_), args...);
+    ok_ = false;
+  }
+
+  size_t line_end(size_t pos) const {
+    size_t e = text_.find('\n', pos);
+    return e == std::string_view::npos ? text_.size() : e;
+  }
+
+  // Returns the offset of the next line.
+  size_t scan_line(size_t pos) {
+    size_t end = line_end(pos);
+    size_t first = pos;
+    while (first < end && is_blank(text_[first])) ++first;
+    int indent = 0;
+    while (pos + indent < end && text_[pos + indent] == ' ') ++indent;
+    bool blank_line = first == end;
+
+    if (block_scalar_) {
+      if (blank_line) return end + 1;
+      if (block_indent_ < 0 && indent > block_parent_indent_) block_indent_ = indent;
+      if (block_indent_ >= 0 && indent >= block_indent_) return end + 1;  // content
+      block_scalar_ = false;
+    }
+    if (blank_line) return end + 1;
+    if (flows_.empty()) {
+      for (size_t i = pos; i < first; ++i)
+        if (text_[i] == '\t') {
+          report(Code::kYamlTab, i);
+          return end + 1;
+        }
+    }
+    line_indent_ = indent;
+    return scan_tokens(first, end);
+  }
+
+  size_t scan_tokens(size_t pos, size_t end) {
+    bool token_start = true;
+    bool after_space = true;
+    while (pos < end) {
+      char c = text_[pos];
+      if (c == '#' && after_space) return end + 1;  // comment to end of line
+      if (is_blank(c)) {
+        after_space = true;
+        ++pos;
+        continue;
+      }
+      after_space = false;
+      if ((c == '"' || c == '\'') && token_start) {
+        size_t close = find_quote_end(pos);
+        if (close == std::string_view::npos) {
+          report(Code::kYamlUnterminatedQuote, pos, c == '"' ? "double" : "single", c == '"' ? "`\"`" : "`'`");
+          return text_.size();
+        }
+        pos = close + 1;
+        if (close >= end) end = line_end(close);  // the string spanned lines
+        token_start = false;
+        continue;
+      }
+      if ((c == '[' || c == '{') && (token_start || !flows_.empty())) {
+        flows_.push_back(pos++);
+        token_start = true;
+        continue;
+      }
+      if ((c == ']' || c == '}') && !flows_.empty()) {
+        flows_.pop_back();
+        ++pos;
+        token_start = false;
+        continue;
+      }
+      if (c == ',' && !flows_.empty()) {
+        ++pos;
+        token_start = true;
+        continue;
+      }
+      bool next_blank = pos + 1 >= end || is_blank(text_[pos + 1]);
+      if (c == ':' && (next_blank || (!flows_.empty() && std::string_view(",]}").find(text_[pos + 1]) != std::string_view::npos))) {
+        ++pos;
+        token_start = true;
+        continue;
+      }
+      if ((c == '-' || c == '?') && token_start && next_blank) {
+        ++pos;
+        continue;
+      }
+      if ((c == '|' || c == '>') && token_start && flows_.empty()) {
+        block_scalar_ = true;
+        block_indent_ = -1;
+        block_parent_indent_ = line_indent_;
+        return end + 1;  // the header's rest is indicators and a comment
+      }
+      if ((c == '&' || c == '!' || c == '*') && token_start) {
+        while (pos < end && !is_blank(text_[pos]) && (flows_.empty() || std::string_view(",]}").find(text_[pos]) == std::string_view::npos))
+          ++pos;
+        token_start = c != '*';
+        continue;
+      }
+      token_start = false;  // inside a plain scalar
+      ++pos;
+    }
+    return end + 1;
+  }
+
+  // The offset of the closing quote of the string opening at OPEN, or npos.
+  size_t find_quote_end(size_t open) const {
+    char q = text_[open];
+    for (size_t i = open + 1; i < text_.size(); ++i) {
+      char c = text_[i];
+      if (q == '"' && c == '\\') {
+        ++i;
+        continue;
+      }
+      if (c == q) {
+        if (q == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+          ++i;  // '' is an escaped quote
+          continue;
+        }
+        return i;
+      }
+    }
+    return std::string_view::npos;
+  }
+
+  std::string_view text_;
+  const LineIndex& lines_;
+  const std::string& file_;
+  DiagnosticSink& sink_;
+  bool ok_ = true;
+  std::vector<size_t> flows_;  // offsets of open `[` / `{`
+  bool block_scalar_ = false;
+  int block_indent_ = -1;
+  int block_parent_indent_ = 0;
+  int line_indent_ = 0;
+};
+
+}  // namespace
+
+bool prescan_yaml(std::string_view text, const LineIndex& lines, const std::string& file, DiagnosticSink& sink) {
+  return Prescanner(text, lines, file, sink).run();
+}
+
+}  // namespace restack::spec

@@ -1,0 +1,80 @@
+#pragma once
+// The YAML document as a small tree of our own, built from yaml-cpp's event parser. Building
+// it ourselves (rather than using YAML::Node) is what lets the loader enforce the contract's
+// YAML rules while parsing: duplicate keys, merge keys, custom tags, nesting depth, alias
+// expansion limits and alias cycles. An alias is the very node it names (the tree is a DAG),
+// so nothing is ever copied; each node also knows its expanded size and height, so walks over
+// the tree are bounded by the limits checked here.
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/diagnostic.h"
+#include "spec/source_text.h"
+
+namespace restack::spec::yaml {
+
+inline constexpr int kMaxDepth = 64;
+inline constexpr uint64_t kMaxExpandedNodes = 1'000'000;
+inline constexpr size_t kMaxFileBytes = 16u << 20;
+
+struct Node {
+  enum class Kind : uint8_t { kNull, kScalar, kSequence, kMapping };
+  Kind kind = Kind::kNull;
+  bool plain = false;  // a plain scalar (may be null/bool/number); false: quoted, block or !!str
+  uint32_t offset = 0;  // byte offset where the node (or its tag/anchor) starts
+  std::string value;    // scalar text
+  std::vector<const Node*> items;                            // sequence
+  std::vector<std::pair<const Node*, const Node*>> entries;  // mapping, in order written
+  uint64_t expanded = 1;  // node count with aliases expanded
+  int height = 1;         // nesting levels with aliases expanded
+
+  bool is_null() const { return kind == Kind::kNull || (kind == Kind::kScalar && plain && is_null_text(value)); }
+  bool is_scalar() const { return kind == Kind::kScalar; }
+  bool is_sequence() const { return kind == Kind::kSequence; }
+  bool is_mapping() const { return kind == Kind::kMapping; }
+  /// The value of mapping key KEY, or null.
+  const Node* get(std::string_view key) const;
+  /// "a mapping", "a list", "a string", "null", "a number", "true/false": for messages.
+  const char* kind_name() const;
+  /// YAML 1.2 core-schema value of the node (plain scalars resolve to null/bool/int/float).
+  nlohmann::json to_json() const;
+
+  static bool is_null_text(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+};
+
+/// Resolution of a plain scalar under the YAML 1.2 core schema.
+std::optional<bool> as_bool(const Node& n);
+std::optional<int64_t> as_int(const Node& n);
+std::optional<double> as_number(const Node& n);  // an integer or a float
+
+class Document {
+ public:
+  const Node* root() const { return root_; }
+  const std::string& file() const { return file_; }
+  SourceLocation locate(const Node* n) const { return lines_.locate(n->offset, file_); }
+  SourceLocation locate_offset(size_t offset) const { return lines_.locate(offset, file_); }
+  std::string_view text() const { return text_; }
+
+ private:
+  friend class TreeBuilder;
+  friend std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink);
+  std::string file_;
+  std::string text_;
+  LineIndex lines_;
+  std::deque<Node> nodes_;
+  const Node* root_ = nullptr;
+};
+
+/// Parses TEXT (named FILE in diagnostics). Returns nothing when the YAML is unusable; every
+/// problem found is in SINK. An empty document gives a tree whose root is null.
+std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink);
+
+}  // namespace restack::spec::yaml
