@@ -73,10 +73,11 @@ BodyResult BodyService::generate_one(const BodyRequest& request, const std::vect
       StageTimer timer(&metrics_, "cache");
       hit = cache->get(key);
     }
-    if (hit && (!options_.revalidate_cached || !validate(*hit))) {
+    std::string body = hit ? indent_lines(*hit, options_.body_indent) : "";
+    if (hit && (!options_.revalidate_cached || !validate(body))) {
       ++metrics_.cache_hits;
       result.status = BodyStatus::kOk;
-      result.body = *hit;
+      result.body = body;
       result.from_cache = true;
       return result;
     }
@@ -99,7 +100,9 @@ BodyResult BodyService::generate_one(const BodyRequest& request, const std::vect
       if (result.status == BodyStatus::kFailed) ++metrics_.failures;
       return result;
     }
-    ExtractedBody body = extract_function_body(answer.content, request.function.name);
+    ExtractedBody body = extract_function_body(answer.content, request.function.name, options_.body_indent);
+    // The cache holds column-0 bodies, so callers with another indent share entries.
+    const std::string stored = dedent(body.body);
     std::optional<std::string> problem = body.ok() ? validate(body.body) : std::optional<std::string>(body.error);
     if (!problem) {
       result.status = BodyStatus::kOk;
@@ -107,7 +110,7 @@ BodyResult BodyService::generate_one(const BodyRequest& request, const std::vect
       result.repairs = round;
       if (cache) {
         StageTimer timer(&metrics_, "cache");
-        if (!cache->put(key, body.body)) log(LogLevel::kWarning, "llm: cache write failed: " + cache->last_error());
+        if (!cache->put(key, stored)) log(LogLevel::kWarning, "llm: cache write failed: " + cache->last_error());
       }
       return result;
     }

@@ -46,6 +46,7 @@ struct ServiceOptions {
   LogSink log;                             // already-redacted lines
   bool trace_http = false;                 // -vv: curl's trace, redacted
   Progress* progress = nullptr;            // optional
+  std::string body_indent = "    ";         // bodies come back indented by this ("" = column 0)
   double rate_burst_seconds = 60;          // bucket size in seconds of refill (tests: small)
 };
 
@@ -64,7 +65,7 @@ enum class BodyStatus {
 struct BodyResult {
   std::string id;
   BodyStatus status = BodyStatus::kCancelled;
-  std::string body;    // indented by 4 spaces, when kOk
+  std::string body;    // indented by ServiceOptions::body_indent, when kOk
   std::string reason;  // why not kOk ("line 2: invalid syntax (after 2 fixes)", "HTTP 401: ...")
   bool from_cache = false;
   int repairs = 0;     // fix rounds used

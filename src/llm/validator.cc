@@ -87,8 +87,8 @@ Validator python_syntax_validator(std::string python) {
     if (access(python.c_str(), X_OK) != 0) return std::nullopt;
     // Line 1 is the wrapper def: report lines relative to the body.
     static const char* kScript =
-        "import ast, sys\n"
-        "src = sys.stdin.read()\n"
+        "import ast, sys, textwrap\n"
+        "src = textwrap.indent(sys.stdin.read(), '    ')\n"
         "try:\n"
         "    ast.parse('async def _restack_body():\\n' + src)\n"
         "except SyntaxError as e:\n"

@@ -13,7 +13,8 @@ namespace restack::llm {
 using Validator = std::function<std::optional<std::string>(const std::string& body)>;
 
 /// Runs PYTHON (default /usr/bin/python3) with ast.parse on the body wrapped in
-/// `async def _restack_body():`; line numbers in the error refer to the body. When PYTHON is
+/// `async def _restack_body():` (so bodies at column 0 or
+/// indented both work); line numbers in the error refer to the body. When PYTHON is
 /// missing, every body passes with no check (the generator's own validator is the real gate).
 Validator python_syntax_validator(std::string python = "/usr/bin/python3");
 
