@@ -21,6 +21,7 @@ const std::vector<Command>& commands() {
       // subcommands are added here as their modules land
       validate_command(), schema_command(),
       check_command(),
+      render_command(),
       config_command(), cache_command(),
   };
   return table;

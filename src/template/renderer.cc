@@ -1,0 +1,473 @@
+// Statements: output, if, for, set, macros, call blocks, blocks and inheritance, include, import.
+#include "template/renderer.h"
+
+#include "template/errors.h"
+#include "template/objects.h"
+#include "template/operators.h"
+
+namespace restack::tmpl {
+
+void Frame::set(const std::string& name, Value v) {
+  if (toplevel) {
+    auto [it, inserted] = ctx->vars.insert_or_assign(name, std::move(v));
+    (void)it;
+    bool known = false;
+    for (const auto& e : ctx->exported) known = known || e == name;
+    if (!known) ctx->exported.push_back(name);
+    return;
+  }
+  for (auto& [k, val] : vars) {
+    if (k == name) {
+      val = std::move(v);
+      return;
+    }
+  }
+  vars.emplace_back(name, std::move(v));
+}
+
+Renderer::Renderer(const Options& options, const Registry& registry, const std::map<std::string, Value>& globals,
+                   TemplateLoader& loader)
+    : options_(options), registry_(registry), globals_(globals), loader_(loader) {
+  current_template_ = &no_template_;
+}
+
+Renderer::~Renderer() = default;
+
+Renderer::DepthScope::DepthScope(Renderer& r) : r_(r) {
+  if (++r_.depth_ > r_.options_.max_recursion_depth) {
+    --r_.depth_;
+    raise_error("maximum recursion depth exceeded (" + std::to_string(r_.options_.max_recursion_depth) +
+                    " nested macro calls, includes or recursive loops)",
+                kLimitErrorCode);
+  }
+}
+
+Context* Renderer::new_context() {
+  contexts_.push_back(std::make_unique<Context>());
+  return contexts_.back().get();
+}
+
+void Renderer::count_iterations(uint64_t n) {
+  iterations_ += n;
+  if (iterations_ > options_.max_loop_iterations)
+    raise_error("too many loop iterations (the limit is " + std::to_string(options_.max_loop_iterations) + ")",
+                kLimitErrorCode);
+}
+
+void Renderer::write(std::string_view s) {
+  if (discarding_) return;
+  out_->append(s);
+  if (out_->size() > options_.max_output_bytes)
+    raise_error("output too large (the limit is " + std::to_string(options_.max_output_bytes) + " bytes)", kLimitErrorCode);
+}
+
+void Renderer::write_value(const Value& v) {
+  if (discarding_) return;
+  if (v.is_string()) {
+    write(v.as_string());
+    return;
+  }
+  if (v.is_undefined()) {
+    if (v.undefined_info() && v.undefined_info()->strict) raise_undefined(v);
+    return;
+  }
+  append_str(*out_, v);
+  if (out_->size() > options_.max_output_bytes)
+    raise_error("output too large (the limit is " + std::to_string(options_.max_output_bytes) + " bytes)", kLimitErrorCode);
+}
+
+std::string Renderer::render(std::shared_ptr<const Template> tmpl, const Value& data) {
+  std::string out;
+  out_ = &out;
+  keep_alive_.push_back(tmpl);
+  Context* ctx = new_context();
+  if (data.is_dict())
+    for (const auto& [k, v] : data.as_dict().entries)
+      if (k.is_string()) ctx->vars[k.as_string()] = v;
+  render_template_body(*tmpl, *ctx);
+  return out;
+}
+
+void Renderer::render_template_body(const Template& t, Context& ctx) {
+  TemplateScope scope(*this, t.name);
+  ctx.tmpl = &t;
+  for (const auto& [name, block] : t.blocks) ctx.blocks[name].push_back(BlockRef{block, &t});
+  ctx.vars.insert_or_assign("self", Value(std::make_shared<TemplateRefObject>(&ctx)));
+  Frame root;
+  root.ctx = &ctx;
+  root.toplevel = true;
+  bool saved_discarding = discarding_;
+  exec_body(t.body, root);
+  discarding_ = saved_discarding;
+  // Inheritance: the parent renders with the same context, child blocks first in line.
+  while (ctx.has_parent) {
+    std::shared_ptr<const Template> parent = ctx.parent;
+    ctx.has_parent = false;
+    ctx.parent.reset();
+    keep_alive_.push_back(parent);
+    TemplateScope parent_scope(*this, parent->name);
+    ctx.tmpl = parent.get();
+    for (const auto& [name, block] : parent->blocks) ctx.blocks[name].push_back(BlockRef{block, parent.get()});
+    Frame proot;
+    proot.ctx = &ctx;
+    proot.toplevel = true;
+    exec_body(parent->body, proot);
+    discarding_ = saved_discarding;
+  }
+}
+
+void Renderer::exec_body(const Body& body, Frame& f) {
+  for (const auto& s : body) exec(*s, f);
+}
+
+void Renderer::exec(const Stmt& s, Frame& f) {
+  try {
+    switch (s.kind) {
+      case StmtKind::kData:
+        write(static_cast<const DataStmt&>(s).text);
+        return;
+      case StmtKind::kPrint: {
+        const auto& p = static_cast<const PrintStmt&>(s);
+        if (discarding_) return;  // Jinja2 skips output after `extends`
+        write_value(eval(*p.expr, f));
+        return;
+      }
+      case StmtKind::kIf: {
+        const auto& i = static_cast<const IfStmt&>(s);
+        for (const auto& [test, body] : i.branches) {
+          if (eval(*test, f).truthy()) {
+            exec_body(body, f);
+            return;
+          }
+        }
+        exec_body(i.otherwise, f);
+        return;
+      }
+      case StmtKind::kFor: exec_for(static_cast<const ForStmt&>(s), f); return;
+      case StmtKind::kSet: exec_set(static_cast<const SetStmt&>(s), f); return;
+      case StmtKind::kSetBlock: {
+        const auto& sb = static_cast<const SetBlockStmt&>(s);
+        Frame inner;
+        inner.ctx = f.ctx;
+        inner.parent = &f;
+        Value v(capture([&] { exec_body(sb.body, inner); }));
+        v = apply_filters(sb.filters, std::move(v), f);
+        assign(sb.target, v, f);
+        return;
+      }
+      case StmtKind::kWith: {
+        const auto& w = static_cast<const WithStmt&>(s);
+        Frame inner;
+        inner.ctx = f.ctx;
+        inner.parent = &f;
+        std::vector<Value> values;
+        for (const auto& [target, expr] : w.assignments) values.push_back(eval(*expr, f));
+        for (size_t i = 0; i < values.size(); ++i) assign(w.assignments[i].first, values[i], inner);
+        exec_body(w.body, inner);
+        return;
+      }
+      case StmtKind::kMacro: {
+        const auto& m = static_cast<const MacroStmt&>(s);
+        f.set(m.macro->name, Value(std::make_shared<MacroObject>(m.macro, f.ctx, snapshot_locals(f))));
+        return;
+      }
+      case StmtKind::kCallBlock: exec_call_block(static_cast<const CallBlockStmt&>(s), f); return;
+      case StmtKind::kFilterBlock: {
+        const auto& fb = static_cast<const FilterBlockStmt&>(s);
+        Value v(capture([&] { exec_body(fb.body, f); }));
+        write_value(apply_filters(fb.filters, std::move(v), f));
+        return;
+      }
+      case StmtKind::kBlock: exec_block(static_cast<const BlockStmt&>(s), f); return;
+      case StmtKind::kExtends: exec_extends(static_cast<const ExtendsStmt&>(s), f); return;
+      case StmtKind::kInclude: exec_include(static_cast<const IncludeStmt&>(s), f); return;
+      case StmtKind::kImport: exec_import(static_cast<const ImportStmt&>(s), f); return;
+      case StmtKind::kFromImport: exec_from_import(static_cast<const FromImportStmt&>(s), f); return;
+      case StmtKind::kScope: {
+        Frame inner;
+        inner.ctx = f.ctx;
+        inner.parent = &f;
+        exec_body(static_cast<const ScopeStmt&>(s).body, inner);
+        return;
+      }
+    }
+  } catch (const DiagnosticError& e) {
+    relocate(e, *current_template_, s.line);
+  }
+}
+
+Value Renderer::apply_filters(const std::vector<std::unique_ptr<FilterExpr>>& filters, Value v, Frame& f) {
+  for (const auto& fe : filters) v = eval_filter(*fe, v, f);
+  return v;
+}
+
+VarList Renderer::snapshot_locals(const Frame& f) const {
+  VarList out;
+  for (const Frame* fr = &f; fr; fr = fr->parent) {
+    auto add = [&](const VarList& vars) {
+      for (const auto& [k, v] : vars) {
+        bool shadowed = false;
+        for (const auto& [k2, v2] : out) shadowed = shadowed || k2 == k;
+        if (!shadowed) out.emplace_back(k, v);
+      }
+    };
+    add(fr->vars);
+    if (fr->closure) add(*fr->closure);
+  }
+  return out;
+}
+
+void Renderer::assign(const Target& t, const Value& v, Frame& f) {
+  switch (t.kind) {
+    case Target::Kind::kName: f.set(t.name, v); return;
+    case Target::Kind::kNamespaceAttr: {
+      Value ns = lookup(t.name, f);
+      if (!ns.is_object() || !ns.as_object()->setattr(t.attr, v)) raise_error("cannot assign attribute on non-namespace object");
+      return;
+    }
+    case Target::Kind::kTuple: {
+      if (v.is_undefined()) raise_undefined(v);
+      std::vector<Value> items = iterate(v);
+      if (items.size() < t.items.size())
+        raise_error("not enough values to unpack (expected " + std::to_string(t.items.size()) + ", got " +
+                    std::to_string(items.size()) + ")");
+      if (items.size() > t.items.size())
+        raise_error("too many values to unpack (expected " + std::to_string(t.items.size()) + ")");
+      for (size_t i = 0; i < items.size(); ++i) assign(t.items[i], items[i], f);
+      return;
+    }
+  }
+}
+
+void Renderer::exec_set(const SetStmt& s, Frame& f) { assign(s.target, eval(*s.value, f), f); }
+
+void Renderer::exec_for(const ForStmt& s, Frame& f) {
+  Value iterable = eval(*s.iter, f);
+  if (iterable.is_undefined() && iterable.undefined_info() && iterable.undefined_info()->strict) raise_undefined(iterable);
+  std::vector<Value> items = iterate(iterable);
+  run_loop(s, std::move(items), f, 0);
+}
+
+void Renderer::run_loop(const ForStmt& s, std::vector<Value> items, Frame& outer, int depth0) {
+  Frame frame;
+  frame.ctx = outer.ctx;
+  frame.parent = &outer;
+  if (s.filter) {
+    std::vector<Value> kept;
+    for (auto& item : items) {
+      count_iterations(1);
+      frame.vars.clear();
+      assign(s.target, item, frame);
+      if (eval(*s.filter, frame).truthy()) kept.push_back(std::move(item));
+    }
+    items = std::move(kept);
+  }
+  if (items.empty()) {
+    frame.vars.clear();
+    exec_body(s.otherwise, frame);
+    return;
+  }
+  auto loop = std::make_shared<LoopObject>();
+  loop->items = std::move(items);
+  loop->depth0 = depth0;
+  if (s.recursive) {
+    loop->recursive_stmt = &s;
+    loop->outer = &outer;
+  }
+  struct Deactivate {
+    LoopObject* l;
+    ~Deactivate() {
+      l->active = false;
+      l->outer = nullptr;
+    }
+  } deactivate{loop.get()};
+  Value loop_value(std::static_pointer_cast<Object>(loop));
+  const size_t n = loop->items.size();
+  for (size_t i = 0; i < n; ++i) {
+    count_iterations(1);
+    loop->index0 = i;
+    frame.vars.clear();
+    frame.vars.emplace_back("loop", loop_value);
+    assign(s.target, loop->items[i], frame);
+    exec_body(s.body, frame);
+  }
+}
+
+void Renderer::exec_call_block(const CallBlockStmt& s, Frame& f) {
+  auto caller = std::make_shared<MacroObject>(s.caller, f.ctx, snapshot_locals(f));
+  Value callee = eval(*s.call->callee, f);
+  CallArgs args;
+  eval_args(s.call->args, f, args);
+  args.kwargs.emplace_back("caller", Value(std::static_pointer_cast<Object>(caller)));
+  write_value(call(callee, args));
+}
+
+Value Renderer::call_macro(const MacroDef& def, Context* ctx, const VarList& closure, CallArgs& args) {
+  DepthScope depth(*this);
+  Frame frame;
+  frame.ctx = ctx;
+  frame.closure = &closure;
+  size_t n = def.params.size();
+  std::vector<bool> bound(n, false);
+  frame.vars.reserve(n + 3);
+  for (size_t i = 0; i < n && i < args.args.size(); ++i) {
+    frame.vars.emplace_back(def.params[i].name, args.args[i]);
+    bound[i] = true;
+  }
+  Value caller;
+  bool have_caller = false;
+  Value kwargs = Value::dict();
+  for (auto& [k, v] : args.kwargs) {
+    bool matched = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (def.params[i].name == k) {
+        if (bound[i]) raise_error("macro '" + def.name + "' got multiple values for argument '" + k + "'");
+        frame.vars.emplace_back(k, v);
+        bound[i] = true;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    if (k == "caller" && def.uses_caller) {
+      caller = v;
+      have_caller = true;
+      continue;
+    }
+    if (!def.uses_kwargs) raise_error("macro '" + def.name + "' takes no keyword argument '" + k + "'");
+    kwargs.as_dict().set(Value(k), v);
+  }
+  if (args.args.size() > n && !def.uses_varargs)
+    raise_error("macro '" + def.name + "' takes not more than " + std::to_string(n) + " argument(s)");
+  TemplateScope scope(*this, def.template_name);
+  for (size_t i = 0; i < n; ++i) {
+    if (bound[i]) continue;
+    if (def.params[i].default_value) {
+      frame.vars.emplace_back(def.params[i].name, eval(*def.params[i].default_value, frame));
+    } else {
+      frame.vars.emplace_back(def.params[i].name, make_undefined("parameter '" + def.params[i].name + "' was not provided"));
+    }
+  }
+  if (def.uses_caller && !have_caller) caller = make_undefined("No caller defined");
+  if (def.uses_caller) frame.vars.emplace_back("caller", caller);
+  if (def.uses_varargs) {
+    std::vector<Value> extra;
+    for (size_t i = n; i < args.args.size(); ++i) extra.push_back(args.args[i]);
+    frame.vars.emplace_back("varargs", Value::tuple(std::move(extra)));
+  }
+  if (def.uses_kwargs) frame.vars.emplace_back("kwargs", kwargs);
+  return Value(capture([&] { exec_body(def.body, frame); }));
+}
+
+void Renderer::exec_block(const BlockStmt& s, Frame& f) {
+  if (discarding_) return;  // a child's block in place of the parent's is rendered by the parent
+  render_block(s.name, 0, f);
+}
+
+void Renderer::render_block(const std::string& name, size_t index, Frame& caller_frame) {
+  Context* ctx = caller_frame.ctx;
+  auto it = ctx->blocks.find(name);
+  if (it == ctx->blocks.end() || index >= it->second.size()) return;
+  const BlockRef& ref = it->second[index];
+  if (ref.block->required)
+    raise_error("Required block '" + name + "' not found.");
+  DepthScope depth(*this);
+  TemplateScope scope(*this, ref.tmpl->name);
+  Frame frame;
+  frame.ctx = ctx;
+  if (ref.block->scoped) frame.parent = &caller_frame;
+  if (index + 1 < it->second.size())
+    frame.vars.emplace_back("super", Value(std::make_shared<BlockCallObject>(ctx, name, index + 1)));
+  else
+    frame.vars.emplace_back("super", make_undefined("there is no parent block called '" + name + "'."));
+  exec_body(ref.block->body, frame);
+}
+
+std::shared_ptr<const Template> Renderer::load_named(const Value& name, bool ignore_missing) {
+  if (name.is_sequence()) {
+    std::string tried;
+    for (const auto& n : name.as_list().items) {
+      try {
+        return load_named(n, false);
+      } catch (const DiagnosticError& e) {
+        if (e.diagnostic().code != kNotFoundErrorCode) throw;
+      }
+      if (!tried.empty()) tried += ", ";
+      tried += to_str(n);
+    }
+    if (ignore_missing) return nullptr;
+    raise_error("none of the templates given were found: " + tried, kNotFoundErrorCode);
+  }
+  if (name.is_undefined()) raise_undefined(name);
+  if (!name.is_string()) raise_error("template name must be a string, got " + type_name(name), kNotFoundErrorCode);
+  try {
+    auto t = loader_.load(name.as_string());
+    keep_alive_.push_back(t);
+    return t;
+  } catch (const DiagnosticError& e) {
+    if (ignore_missing && e.diagnostic().code == kNotFoundErrorCode) return nullptr;
+    throw;
+  }
+}
+
+void Renderer::exec_extends(const ExtendsStmt& s, Frame& f) {
+  if (f.ctx->has_parent) raise_error("extended multiple times");
+  auto parent = load_named(eval(*s.template_name, f), false);
+  f.ctx->has_parent = true;
+  f.ctx->parent = parent;
+  discarding_ = true;
+}
+
+void Renderer::exec_include(const IncludeStmt& s, Frame& f) {
+  if (discarding_) return;
+  auto t = load_named(eval(*s.template_name, f), s.ignore_missing);
+  if (!t) return;
+  DepthScope depth(*this);
+  Context* ctx = new_context();
+  if (s.with_context) {
+    ctx->vars = f.ctx->vars;
+    VarList locals = snapshot_locals(f);
+    for (auto& [k, v] : locals) ctx->vars.insert_or_assign(k, v);
+  }
+  render_template_body(*t, *ctx);
+}
+
+Value Renderer::import_module(const Value& name, bool with_context, Frame& f) {
+  auto t = load_named(name, false);
+  if (!with_context) {
+    auto it = module_cache_.find(t.get());
+    if (it != module_cache_.end()) return it->second;
+  }
+  DepthScope depth(*this);
+  Context* ctx = new_context();
+  if (with_context) {
+    ctx->vars = f.ctx->vars;
+    VarList locals = snapshot_locals(f);
+    for (auto& [k, v] : locals) ctx->vars.insert_or_assign(k, v);
+  }
+  std::string body = capture([&] { render_template_body(*t, *ctx); });
+  Value module(std::make_shared<ModuleObject>(ctx, std::move(body), t->name));
+  if (!with_context) module_cache_[t.get()] = module;
+  return module;
+}
+
+void Renderer::exec_import(const ImportStmt& s, Frame& f) {
+  f.set(s.target, import_module(eval(*s.template_name, f), s.with_context, f));
+}
+
+void Renderer::exec_from_import(const FromImportStmt& s, Frame& f) {
+  Value name = eval(*s.template_name, f);
+  Value module = import_module(name, s.with_context, f);
+  auto* m = static_cast<ModuleObject*>(module.as_object());
+  for (const auto& [exported, alias] : s.names) {
+    Value v;
+    if (m->getattr(exported, v)) {
+      f.set(alias, v);
+    } else {
+      f.set(alias, make_undefined("the template " + repr(name) + " (imported on line " + std::to_string(s.line) +
+                                  ") does not export the requested name " + repr(Value(exported))));
+    }
+  }
+}
+
+}  // namespace restack::tmpl

@@ -1,0 +1,186 @@
+#include "template/string_ops.h"
+
+#include "template/utf8.h"
+
+namespace restack::tmpl::strops {
+
+std::string strip(std::string_view s, bool left, bool right, const std::string* chars) {
+  std::u32string u = utf8::decode(s);
+  std::u32string set;
+  if (chars) set = utf8::decode(*chars);
+  auto strip_it = [&](char32_t c) { return chars ? set.find(c) != std::u32string::npos : utf8::is_space(c); };
+  size_t b = 0, e = u.size();
+  if (left)
+    while (b < e && strip_it(u[b])) ++b;
+  if (right)
+    while (e > b && strip_it(u[e - 1])) --e;
+  return utf8::encode(std::u32string_view(u).substr(b, e - b));
+}
+
+std::vector<std::string> split(std::string_view s, const std::string* sep, int64_t maxsplit) {
+  std::vector<std::string> out;
+  if (sep) {
+    size_t pos = 0;
+    while (maxsplit < 0 || int64_t(out.size()) < maxsplit) {
+      size_t f = s.find(*sep, pos);
+      if (f == std::string_view::npos) break;
+      out.emplace_back(s.substr(pos, f - pos));
+      pos = f + sep->size();
+    }
+    out.emplace_back(s.substr(pos));
+    return out;
+  }
+  std::u32string u = utf8::decode(s);
+  size_t i = 0, n = u.size();
+  while (i < n) {
+    while (i < n && utf8::is_space(u[i])) ++i;
+    if (i >= n) break;
+    if (maxsplit >= 0 && int64_t(out.size()) >= maxsplit) {
+      size_t e = n;
+      while (e > i && utf8::is_space(u[e - 1])) --e;
+      out.push_back(utf8::encode(std::u32string_view(u).substr(i, e - i)));
+      return out;
+    }
+    size_t j = i;
+    while (j < n && !utf8::is_space(u[j])) ++j;
+    out.push_back(utf8::encode(std::u32string_view(u).substr(i, j - i)));
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string> rsplit(std::string_view s, const std::string* sep, int64_t maxsplit) {
+  if (maxsplit < 0) return split(s, sep, maxsplit);
+  std::vector<std::string> out;
+  if (sep) {
+    size_t end = s.size();
+    while (int64_t(out.size()) < maxsplit) {
+      if (end < sep->size()) break;
+      size_t f = s.rfind(*sep, end - sep->size());
+      if (f == std::string_view::npos) break;
+      out.insert(out.begin(), std::string(s.substr(f + sep->size(), end - f - sep->size())));
+      end = f;
+    }
+    out.insert(out.begin(), std::string(s.substr(0, end)));
+    return out;
+  }
+  std::u32string u = utf8::decode(s);
+  int64_t j = int64_t(u.size());
+  while (j > 0) {
+    while (j > 0 && utf8::is_space(u[size_t(j - 1)])) --j;
+    if (j <= 0) break;
+    if (int64_t(out.size()) >= maxsplit) {
+      int64_t b = 0;
+      while (b < j && utf8::is_space(u[size_t(b)])) ++b;
+      out.insert(out.begin(), utf8::encode(std::u32string_view(u).substr(size_t(b), size_t(j - b))));
+      return out;
+    }
+    int64_t i = j;
+    while (i > 0 && !utf8::is_space(u[size_t(i - 1)])) --i;
+    out.insert(out.begin(), utf8::encode(std::u32string_view(u).substr(size_t(i), size_t(j - i))));
+    j = i;
+  }
+  return out;
+}
+
+std::string replace(std::string_view s, std::string_view old, std::string_view repl, int64_t count) {
+  std::string out;
+  if (old.empty()) {
+    // Python inserts REPL between every character (and at both ends).
+    std::u32string u = utf8::decode(s);
+    int64_t done = 0;
+    for (size_t i = 0; i <= u.size(); ++i) {
+      if (count < 0 || done < count) {
+        out += repl;
+        ++done;
+      }
+      if (i < u.size()) utf8::append(out, u[i]);
+    }
+    return out;
+  }
+  size_t pos = 0;
+  int64_t done = 0;
+  while (count < 0 || done < count) {
+    size_t f = s.find(old, pos);
+    if (f == std::string_view::npos) break;
+    out.append(s.substr(pos, f - pos));
+    out.append(repl);
+    pos = f + old.size();
+    ++done;
+  }
+  out.append(s.substr(pos));
+  return out;
+}
+
+namespace {
+bool is_cased(char32_t c) { return utf8::is_upper(c) || utf8::is_lower(c) || (utf8::is_alpha(c) && c < 0x250); }
+}  // namespace
+
+std::string title(std::string_view s) {
+  std::string out;
+  bool prev_cased = false;
+  for (char32_t c : utf8::decode(s)) {
+    if (is_cased(c)) {
+      utf8::append(out, prev_cased ? utf8::to_lower(c) : utf8::to_upper(c));
+      prev_cased = true;
+    } else {
+      utf8::append(out, c);
+      prev_cased = false;
+    }
+  }
+  return out;
+}
+
+std::string capitalize(std::string_view s) {
+  std::u32string u = utf8::decode(s);
+  std::string out;
+  for (size_t i = 0; i < u.size(); ++i) utf8::append(out, i == 0 ? utf8::to_upper(u[i]) : utf8::to_lower(u[i]));
+  return out;
+}
+
+std::string swapcase(std::string_view s) {
+  std::string out;
+  for (char32_t c : utf8::decode(s))
+    utf8::append(out, utf8::is_upper(c) ? utf8::to_lower(c) : utf8::is_lower(c) ? utf8::to_upper(c) : c);
+  return out;
+}
+
+std::vector<std::string> splitlines(std::string_view s, bool keepends) {
+  std::vector<std::string> out;
+  std::u32string u = utf8::decode(s);
+  size_t start = 0, i = 0;
+  while (i < u.size()) {
+    char32_t c = u[i];
+    bool brk = c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x85 ||
+               c == 0x2028 || c == 0x2029;
+    if (!brk) {
+      ++i;
+      continue;
+    }
+    size_t eol = i + 1;
+    if (c == '\r' && i + 1 < u.size() && u[i + 1] == '\n') eol = i + 2;
+    out.push_back(utf8::encode(std::u32string_view(u).substr(start, (keepends ? eol : i) - start)));
+    start = i = eol;
+  }
+  if (start < u.size()) out.push_back(utf8::encode(std::u32string_view(u).substr(start)));
+  return out;
+}
+
+std::string center(std::string_view s, size_t width, std::string_view fill) {
+  size_t len = utf8::length(s);
+  if (width <= len) return std::string(s);
+  size_t marg = width - len;
+  size_t left = marg / 2 + (marg & width & 1);
+  std::string out;
+  for (size_t i = 0; i < left; ++i) out += fill;
+  out += s;
+  for (size_t i = 0; i < marg - left; ++i) out += fill;
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace restack::tmpl::strops

@@ -1,0 +1,23 @@
+#pragma once
+// Python str operations shared by str methods and filters.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace restack::tmpl::strops {
+
+std::string strip(std::string_view s, bool left, bool right, const std::string* chars = nullptr);
+/// str.split(sep=None, maxsplit=-1).
+std::vector<std::string> split(std::string_view s, const std::string* sep, int64_t maxsplit);
+std::vector<std::string> rsplit(std::string_view s, const std::string* sep, int64_t maxsplit);
+std::string replace(std::string_view s, std::string_view old, std::string_view repl, int64_t count = -1);
+std::string title(std::string_view s);       // str.title()
+std::string capitalize(std::string_view s);  // str.capitalize()
+std::string swapcase(std::string_view s);
+/// str.splitlines(): \n, \r\n, \r, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029.
+std::vector<std::string> splitlines(std::string_view s, bool keepends = false);
+std::string center(std::string_view s, size_t width, std::string_view fill = " ");
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+
+}  // namespace restack::tmpl::strops

@@ -1,0 +1,141 @@
+#include "template/value.h"
+
+#include <algorithm>
+
+#include "template/errors.h"
+
+namespace restack::tmpl {
+
+std::string Object::repr() const { return "<" + type_name() + " object>"; }
+bool Object::getattr(std::string_view, Value&) const { return false; }
+Value Object::call(Renderer&, CallArgs&) { raise_error("'" + type_name() + "' object is not callable"); }
+
+Value::Value(std::string s) : kind_(Kind::kString), ptr_(std::make_shared<std::string>(std::move(s))) {}
+
+Value::Value(std::shared_ptr<Object> o) : kind_(Kind::kObject), ptr_(std::move(o)) {}
+
+Value Value::undefined(std::string message, bool strict) {
+  Value v;
+  v.ptr_ = std::make_shared<UndefinedInfo>(UndefinedInfo{std::move(message), strict});
+  return v;
+}
+
+Value Value::list(std::vector<Value> items) {
+  Value v;
+  v.kind_ = Kind::kList;
+  auto data = std::make_shared<ListData>();
+  data->items = std::move(items);
+  v.ptr_ = std::move(data);
+  return v;
+}
+
+Value Value::tuple(std::vector<Value> items) {
+  Value v = list(std::move(items));
+  v.kind_ = Kind::kTuple;
+  return v;
+}
+
+Value Value::dict() {
+  Value v;
+  v.kind_ = Kind::kDict;
+  v.ptr_ = std::make_shared<DictData>();
+  return v;
+}
+
+Value Value::range_list(int64_t start, int64_t stop, int64_t step, std::vector<Value> items) {
+  Value v = list(std::move(items));
+  auto& d = v.as_list();
+  d.flavor = ListFlavor::kRange;
+  d.range_start = start;
+  d.range_stop = stop;
+  d.range_step = step;
+  return v;
+}
+
+Value Value::view(ListFlavor flavor, std::vector<Value> items) {
+  Value v = list(std::move(items));
+  v.as_list().flavor = flavor;
+  return v;
+}
+
+Value Value::named_tuple(std::vector<Value> items, std::shared_ptr<const std::vector<std::string>> names) {
+  Value v = tuple(std::move(items));
+  v.as_list().field_names = std::move(names);
+  return v;
+}
+
+bool Value::truthy() const {
+  switch (kind_) {
+    case Kind::kUndefined:
+      if (ptr_ && undefined_info()->strict) raise_error(undefined_info()->message);
+      return false;
+    case Kind::kNone: return false;
+    case Kind::kBool: return b_;
+    case Kind::kInt: return i_ != 0;
+    case Kind::kFloat: return f_ != 0;
+    case Kind::kString: return !as_string().empty();
+    case Kind::kList:
+    case Kind::kTuple: return !as_list().items.empty();
+    case Kind::kDict: return as_dict().size() != 0;
+    case Kind::kObject: return true;
+  }
+  return false;
+}
+
+// ---- DictData ----
+
+namespace {
+constexpr size_t kIndexThreshold = 8;
+}
+
+void DictData::rebuild_index() const {
+  index_.clear();
+  index_.reserve(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) index_.emplace(hash_value(entries[i].first), i);
+  index_valid_ = true;
+}
+
+const Value* DictData::find(const Value& key) const {
+  if (entries.size() <= kIndexThreshold) {
+    for (const auto& [k, v] : entries)
+      if (equals(k, key)) return &v;
+    return nullptr;
+  }
+  if (!index_valid_) rebuild_index();
+  auto [lo, hi] = index_.equal_range(hash_value(key));
+  for (auto it = lo; it != hi; ++it)
+    if (equals(entries[it->second].first, key)) return &entries[it->second].second;
+  return nullptr;
+}
+
+const Value* DictData::find(std::string_view key) const {
+  if (entries.size() <= kIndexThreshold) {
+    for (const auto& [k, v] : entries)
+      if (k.is_string() && k.as_string() == key) return &v;
+    return nullptr;
+  }
+  return find(Value(key));
+}
+
+void DictData::set(const Value& key, Value value) {
+  if (const Value* existing = find(key)) {
+    *const_cast<Value*>(existing) = std::move(value);
+    return;
+  }
+  size_t h = hash_value(key);  // raises for unhashable keys
+  entries.emplace_back(key, std::move(value));
+  if (index_valid_) index_.emplace(h, entries.size() - 1);
+}
+
+bool DictData::erase(const Value& key) {
+  for (auto it = entries.begin(); it != entries.end(); ++it) {
+    if (equals(it->first, key)) {
+      entries.erase(it);
+      index_valid_ = false;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace restack::tmpl

@@ -1,0 +1,178 @@
+#pragma once
+// The value type templates compute with: Python-like data (None, bool, int, float, str, list,
+// tuple, dict keeping insertion order) plus Jinja2's Undefined and opaque objects (macros,
+// loop contexts, namespaces...). Containers are shared by reference like Python objects, so
+// `{% set _ = items.append(1) %}` is seen through every name bound to the list.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace restack::tmpl {
+
+class Value;
+class Renderer;
+struct CallArgs;
+
+enum class Kind : uint8_t { kUndefined, kNone, kBool, kInt, kFloat, kString, kList, kTuple, kDict, kObject };
+
+/// How a list prints: Python has several sequence types that iterate alike but print apart.
+enum class ListFlavor : uint8_t { kPlain, kRange, kDictItems, kDictKeys, kDictValues };
+
+struct ListData;
+struct DictData;
+
+/// An object that is not plain data: macros, loop contexts, namespaces, bound methods...
+class Object {
+ public:
+  virtual ~Object() = default;
+  /// Python's type name, used in messages ("'Macro' object has no attribute 'x'").
+  virtual std::string type_name() const = 0;
+  virtual std::string repr() const;
+  virtual std::string str() const { return repr(); }
+  /// Attribute lookup; returns false when the object has no such attribute.
+  virtual bool getattr(std::string_view name, Value& out) const;
+  virtual bool callable() const { return false; }
+  virtual Value call(Renderer& renderer, CallArgs& args);
+  /// Namespaces accept `{% set ns.attr = value %}`.
+  virtual bool setattr(std::string_view name, const Value& v) { return false; }
+  /// Objects that iterate (the loop's cycler etc. do not).
+  virtual bool iterable() const { return false; }
+};
+
+/// Why a value is undefined: the message a strict use reports ("'x' is undefined").
+struct UndefinedInfo {
+  std::string message;
+  bool strict = false;
+};
+
+class Value {
+ public:
+  Value() = default;  // undefined without a message
+  Value(bool b) : kind_(Kind::kBool), b_(b) {}
+  template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+  Value(T i) : kind_(Kind::kInt), i_(static_cast<int64_t>(i)) {}
+  Value(double d) : kind_(Kind::kFloat), f_(d) {}
+  Value(std::string s);
+  Value(std::string_view s) : Value(std::string(s)) {}
+  Value(const char* s) : Value(std::string(s)) {}
+  Value(std::shared_ptr<Object> o);
+
+  static Value none() {
+    Value v;
+    v.kind_ = Kind::kNone;
+    return v;
+  }
+  static Value undefined(std::string message, bool strict = false);
+  static Value list(std::vector<Value> items = {});
+  static Value tuple(std::vector<Value> items = {});
+  static Value dict();
+  static Value range_list(int64_t start, int64_t stop, int64_t step, std::vector<Value> items);
+  static Value view(ListFlavor flavor, std::vector<Value> items);
+  /// A tuple whose fields also have names (Jinja2's _GroupTuple: .grouper and .list).
+  static Value named_tuple(std::vector<Value> items, std::shared_ptr<const std::vector<std::string>> names);
+
+  Kind kind() const { return kind_; }
+  bool is_undefined() const { return kind_ == Kind::kUndefined; }
+  bool is_none() const { return kind_ == Kind::kNone; }
+  bool is_bool() const { return kind_ == Kind::kBool; }
+  bool is_int() const { return kind_ == Kind::kInt; }
+  bool is_float() const { return kind_ == Kind::kFloat; }
+  /// int, float or bool: Python's numbers.Number.
+  bool is_number() const { return kind_ == Kind::kInt || kind_ == Kind::kFloat || kind_ == Kind::kBool; }
+  bool is_string() const { return kind_ == Kind::kString; }
+  bool is_list() const { return kind_ == Kind::kList; }
+  bool is_tuple() const { return kind_ == Kind::kTuple; }
+  bool is_sequence() const { return kind_ == Kind::kList || kind_ == Kind::kTuple; }
+  bool is_dict() const { return kind_ == Kind::kDict; }
+  bool is_object() const { return kind_ == Kind::kObject; }
+
+  bool as_bool() const { return b_; }
+  int64_t as_int() const { return kind_ == Kind::kBool ? int64_t(b_) : i_; }
+  /// int, bool or float as a double.
+  double as_double() const { return kind_ == Kind::kFloat ? f_ : kind_ == Kind::kBool ? double(b_) : double(i_); }
+  const std::string& as_string() const { return *static_cast<const std::string*>(ptr_.get()); }
+  ListData& as_list() const { return *static_cast<ListData*>(ptr_.get()); }
+  DictData& as_dict() const { return *static_cast<DictData*>(ptr_.get()); }
+  Object* as_object() const { return static_cast<Object*>(ptr_.get()); }
+  std::shared_ptr<Object> object_ptr() const { return std::static_pointer_cast<Object>(ptr_); }
+  const UndefinedInfo* undefined_info() const { return static_cast<const UndefinedInfo*>(ptr_.get()); }
+  /// Identity of the shared payload (Python's `is` for containers).
+  const void* identity() const { return ptr_.get(); }
+
+  /// Python truthiness; throws for a strict undefined.
+  bool truthy() const;
+
+ private:
+  Kind kind_ = Kind::kUndefined;
+  union {
+    bool b_;
+    int64_t i_;
+    double f_ = 0;
+  };
+  std::shared_ptr<void> ptr_;
+};
+
+struct ListData {
+  std::vector<Value> items;
+  ListFlavor flavor = ListFlavor::kPlain;
+  int64_t range_start = 0, range_stop = 0, range_step = 1;
+  std::shared_ptr<const std::vector<std::string>> field_names;  // named tuples only
+};
+
+/// A dict that keeps insertion order, with Python's key equality (1 == 1.0 == True).
+struct DictData {
+  std::vector<std::pair<Value, Value>> entries;
+
+  const Value* find(const Value& key) const;
+  const Value* find(std::string_view key) const;
+  void set(const Value& key, Value value);
+  bool erase(const Value& key);
+  size_t size() const { return entries.size(); }
+
+ private:
+  void rebuild_index() const;
+  mutable std::unordered_multimap<size_t, size_t> index_;  // hash -> entry; built past 8 entries
+  mutable bool index_valid_ = false;
+};
+
+/// Positional and keyword arguments of a call, already evaluated.
+struct CallArgs {
+  std::vector<Value> args;
+  std::vector<std::pair<std::string, Value>> kwargs;
+};
+
+// ---- Python semantics (value_ops.cc) ----
+/// Python `==`.
+bool equals(const Value& a, const Value& b);
+/// Python's hash, consistent with equals(); throws "unhashable type: 'list'" for containers.
+size_t hash_value(const Value& v);
+/// Python `<`; throws TypeError-like errors for unorderable types.
+bool less_than(const Value& a, const Value& b);
+/// Python's type name: 'int', 'str', 'list', 'dict', 'NoneType'...
+std::string type_name(const Value& v);
+/// Python's len(); false when the value has no length.
+bool length_of(const Value& v, int64_t& out);
+/// Iterates like Python's iter(): lists, tuples, dict keys, string characters. Throws for
+/// non-iterables ("'int' object is not iterable").
+std::vector<Value> iterate(const Value& v);
+bool is_iterable(const Value& v);
+bool is_callable(const Value& v);
+
+// ---- Printing (value_print.cc) ----
+/// Python str().
+std::string to_str(const Value& v);
+void append_str(std::string& out, const Value& v);
+/// Python repr().
+std::string repr(const Value& v);
+void append_repr(std::string& out, const Value& v);
+/// Python's repr of a float: shortest round-trip digits, '1.0', '1e+16', 'inf'.
+std::string float_repr(double d);
+/// Python's repr of a str, quotes chosen like Python does.
+void append_string_repr(std::string& out, std::string_view s);
+
+}  // namespace restack::tmpl
