@@ -1,0 +1,3 @@
+from restack_ai import Restack
+
+client = Restack()
