@@ -22,6 +22,7 @@ const std::vector<Command>& commands() {
       validate_command(), schema_command(),
       check_command(),
       render_command(),
+      generate_command(),
       config_command(), cache_command(),
   };
   return table;

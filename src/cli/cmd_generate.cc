@@ -1,0 +1,120 @@
+// `restack-gen generate SPEC... -o DIR`: loads the specs as one project, renders the Restack
+// project in memory, checks it, then writes it atomically (or lists it with --dry-run).
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/command.h"
+#include "common/diagnostic_printer.h"
+#include "common/exit_codes.h"
+#include "generate/body_provider.h"
+#include "generate/context.h"
+#include "generate/output_tree.h"
+#include "generate/pipeline.h"
+#include "generate/template_set.h"
+#include "spec/load.h"
+
+namespace restack::cli {
+namespace {
+
+struct GenerateOptions {
+  std::vector<std::string> files;
+  std::string output;
+  std::string llm = "off";
+  std::string templates;
+  bool force = false;
+  bool dry_run = false;
+  bool dump_context = false;
+};
+
+int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
+  PrintOptions print;
+  print.color = global.use_color(2);
+  print.show_code = global.verbose > 0;
+  auto report = [&](DiagnosticSink& sink) {
+    sink.sort();
+    print_text(std::cerr, sink.all(), print);
+  };
+  if (o.output.empty() && !o.dump_context) {
+    std::cerr << "restack-gen generate: error: -o DIR is required (or use --dump-context)\n";
+    return kExitUsage;
+  }
+
+  DiagnosticSink sink;
+  auto project = spec::load_project(o.files, sink);
+  if (!project) {
+    report(sink);
+    return kExitProblems;
+  }
+
+  generate::PlaceholderBodyProvider placeholder;
+  generate::CodeBodyProvider bodies(placeholder);
+  if (o.llm != "off" && !global.quiet)
+    // TODO(integrator): plug the LLM-backed BodyProvider (src/llm) in here for these modes.
+    std::cerr << "restack-gen generate: warning: --llm " << o.llm
+              << " is not available yet; function bodies are placeholders (as with --llm off)\n";
+
+  nlohmann::json context = generate::build_context(*project, bodies, {RESTACK_VERSION});
+  context["files"] = generate::file_plan(context);
+  if (o.dump_context) {
+    report(sink);
+    std::cout << context.dump(2) << "\n";
+    return kExitOk;
+  }
+
+  std::vector<generate::TemplateSource> templates = generate::embedded_templates();
+  if (!o.templates.empty()) {
+    if (auto err = generate::load_template_dir(o.templates, templates)) {
+      std::cerr << "restack-gen generate: error: --templates: " << *err << "\n";
+      return kExitUsage;
+    }
+  }
+  generate::OutputTree tree;
+  auto rendered = generate::render_project(context, templates, o.templates.empty(), tree, sink);
+  if (!rendered.ok) {
+    report(sink);
+    return rendered.internal ? kExitInternal : kExitProblems;
+  }
+  if (generate::self_check(tree, context, sink)) {
+    report(sink);
+    std::cerr << "restack-gen generate: internal error: the generated code failed restack-gen's own checks; "
+                 "this is a bug in restack-gen, please report it with the spec\n";
+    return kExitInternal;
+  }
+  report(sink);
+
+  if (o.dry_run) {
+    std::cout << generate::list_tree(tree);
+    if (!global.quiet) std::cerr << fmt::format("dry run: {} files, {} bytes would be written to {}\n", tree.size(), tree.total_bytes(), o.output);
+    return kExitOk;
+  }
+  if (auto err = generate::write_tree(tree, o.output, {o.force})) {
+    std::cerr << "restack-gen generate: error: " << *err << "\n";
+    return kExitProblems;
+  }
+  if (!global.quiet) std::cerr << fmt::format("wrote {} files ({} bytes) to {}\n", tree.size(), tree.total_bytes(), o.output);
+  return kExitOk;
+}
+
+}  // namespace
+
+Command generate_command() {
+  return Command{
+      "generate", "Generate a runnable Restack Python project from workflow specs",
+      [](CLI::App& sub, const GlobalOptions& global) -> Runner {
+        auto o = std::make_shared<GenerateOptions>();
+        sub.add_option("SPEC", o->files, "Spec files; several files form one project")->required();
+        sub.add_option("-o,--output", o->output, "Folder to write the project into");
+        sub.add_option("--llm", o->llm, "Function bodies: off (placeholders) or an LLM provider")
+            ->check(CLI::IsMember({"off", "cerebras", "openai", "groq", "ollama", "openai-compatible"}));
+        sub.add_flag("--force", o->force, "Write into an existing non-empty folder");
+        sub.add_flag("--dry-run", o->dry_run, "List the files that would be written; write nothing");
+        sub.add_flag("--dump-context", o->dump_context, "Print the template context as JSON; write nothing");
+        sub.add_option("--templates", o->templates, "Render with the *.j2 templates of this folder instead of the bundled ones");
+        sub.footer("Exit status: 0 written, 1 invalid spec or output refused, 2 usage, 4 internal error.\n"
+                   "See docs/generate.md for the generated layout.");
+        return [o, &global] { return run_generate(*o, global); };
+      }};
+}
+
+}  // namespace restack::cli

@@ -1,0 +1,57 @@
+#include "generate/body_provider.h"
+
+#include <sstream>
+
+#include "generate/python_literal.h"
+#include "generate/python_types.h"
+
+namespace restack::generate {
+
+std::string dedent(const std::string& code) {
+  std::vector<std::string> lines;
+  std::istringstream in(code);
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
+    lines.push_back(line);
+  }
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  size_t first = 0;
+  while (first < lines.size() && lines[first].empty()) ++first;
+  std::string prefix;
+  bool have_prefix = false;
+  for (size_t i = first; i < lines.size(); ++i) {
+    const auto& l = lines[i];
+    if (l.empty()) continue;
+    std::string lead = l.substr(0, l.find_first_not_of(" \t"));
+    if (!have_prefix) {
+      prefix = lead;
+      have_prefix = true;
+    } else {
+      size_t n = 0;
+      while (n < prefix.size() && n < lead.size() && prefix[n] == lead[n]) ++n;
+      prefix.resize(n);
+    }
+  }
+  std::string out;
+  for (size_t i = first; i < lines.size(); ++i) {
+    if (i > first) out += '\n';
+    if (!lines[i].empty()) out += lines[i].substr(prefix.size());
+  }
+  return out;
+}
+
+FunctionBody PlaceholderBodyProvider::body(const BodyRequest& r) {
+  const auto& fn = r.function;
+  std::string code = call_expr(r.log_name + ".info", {{"", python_string(fn.name + " started")}}, 4, 4) + "\n";
+  std::string what = fn.description ? one_line(*fn.description) : "";
+  code += "# TODO: implement " + fn.name + (what.empty() ? "" : ": " + what);
+  if (!r.output_model.empty()) code += "\nreturn " + fit(r.types.construct(r.output_model, false), 4, 4 + 7);
+  return {code, {}, "placeholder"};
+}
+
+FunctionBody CodeBodyProvider::body(const BodyRequest& r) {
+  if (!r.function.code) return fallback_.body(r);
+  return {dedent(*r.function.code), r.function.imports, "code"};
+}
+
+}  // namespace restack::generate

@@ -1,0 +1,119 @@
+// src/functions/<name>.py: one module per function. Its imports follow from what the module
+// uses: the decorator, `log` when the body logs, the function's models, the models a `code:`
+// body names, the body's own `imports:`, and whatever a placeholder's zero values need.
+#include <cctype>
+
+#include "generate/body_provider.h"
+#include "generate/context_internal.h"
+#include "generate/imports.h"
+#include "generate/python_literal.h"
+
+namespace restack::generate {
+
+namespace {
+
+/// Identifiers in Python source, skipping comments and string literals (approximately: enough
+/// to know which names a `code:` body uses).
+std::set<std::string> identifiers(const std::string& code) {
+  std::set<std::string> out;
+  size_t i = 0, n = code.size();
+  while (i < n) {
+    char c = code[i];
+    if (c == '#') {
+      while (i < n && code[i] != '\n') ++i;
+    } else if (c == '"' || c == '\'') {
+      bool triple = i + 2 < n && code[i + 1] == c && code[i + 2] == c;
+      size_t close_len = triple ? 3 : 1;
+      i += close_len;
+      while (i < n) {
+        if (code[i] == '\\') {
+          i += 2;
+          continue;
+        }
+        if (code.compare(i, close_len, std::string(close_len, c)) == 0) {
+          i += close_len;
+          break;
+        }
+        if (!triple && code[i] == '\n') break;
+        ++i;
+      }
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      size_t start = i;
+      while (i < n && (std::isalnum(static_cast<unsigned char>(code[i])) || code[i] == '_')) ++i;
+      // An attribute (`x.log`) is not a use of the name.
+      if (start == 0 || code[start - 1] != '.') out.insert(code.substr(start, i - start));
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string indent_lines(const std::string& text, size_t n) {
+  std::string pad(n, ' '), out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    if (!line.empty()) out += pad + line;
+    if (end == text.size()) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string def_signature(const std::string& prefix, const std::vector<std::string>& params,
+                          const std::string& returns, size_t indent) {
+  std::string flat = prefix + "(";
+  for (size_t i = 0; i < params.size(); ++i) flat += (i ? ", " : "") + params[i];
+  flat += ") -> " + returns + ":";
+  if (indent + flat.size() <= kLineLength) return flat;
+  std::string out = prefix + "(\n";
+  for (const auto& p : params) out += std::string(indent + 4, ' ') + p + ",\n";
+  return out + std::string(indent, ' ') + ") -> " + returns + ":";
+}
+
+nlohmann::json function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies) {
+  NameScope scope = index.module_scope();
+  ImportSet imports(&scope);
+  PythonTypes types(index.models, imports, [&](const std::string& n) { return imports.user("src.models", n); });
+  std::string decorator = imports.from("restack_ai.function", "function");
+  NameScope probe = scope;
+  std::string log_name = probe.fresh("log");
+
+  std::string in = index.input_model(f), out = index.output_model(f);
+  auto cit = index.first_caller.find(f.name);
+  BodyRequest request{index.project, f, cit == index.first_caller.end() ? nullptr : cit->second, in, out, log_name, types};
+  FunctionBody body = bodies.body(request);
+
+  std::set<std::string> used = identifiers(body.code);
+  if (body.origin == "placeholder" || used.count(log_name)) imports.from("restack_ai.function", "log");
+  std::vector<std::string> params;
+  if (!in.empty()) params.push_back("input: " + types.model_name(in));
+  std::string returns = out.empty() ? "None" : types.model_name(out);
+  for (const auto& name : used)
+    if (index.models.count(name) && name != in && name != out) types.model_name(name);
+  for (const auto& line : body.imports) imports.raw(line);
+
+  std::string doc = f.description ? docstring_text(*f.description) : "";
+  std::string code = indent_lines(body.code.empty() ? "pass" : body.code, 4);
+  return {{"name", f.name},
+          {"names", name_styles(f.name)},
+          {"module", function_module(f.name)},
+          {"described", f.described},
+          {"description", f.description ? one_line(*f.description) : ""},
+          {"doc", doc},
+          {"decorator", decorator},
+          {"import_lines", imports.lines()},
+          {"signature", def_signature("async def " + f.name, params, returns, 0)},
+          {"body", code},
+          {"origin", body.origin},
+          {"input_model", in},
+          {"output_model", out}};
+}
+
+}  // namespace restack::generate

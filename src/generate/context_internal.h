@@ -1,0 +1,75 @@
+#pragma once
+// Shared between the context builder's files: lookups over the project that the spec model's
+// own helpers would give, kept here so the generator links without the validator's sources.
+#include <map>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "generate/python_names.h"
+#include "generate/python_types.h"
+#include "spec/model.h"
+
+namespace restack::generate {
+
+class BodyProvider;
+
+const spec::Field* find_field(const spec::Schema& schema, const std::string& name);
+spec::RetryPolicy merge_retry(const spec::RetryPolicy& base, const spec::RetryPolicy& over);
+bool retry_empty(const spec::RetryPolicy& policy);
+
+/// What every module builder needs: the project, its model catalog, and every user name (which
+/// each module's NameScope claims so our own imports are the ones aliased on a clash).
+struct ProjectIndex {
+  const spec::Project& project;
+  ModelCatalog models;
+  std::map<std::string, const spec::Function*> functions;
+  std::map<std::string, const spec::Workflow*> workflows;
+  std::set<std::string> user_names;  // models, functions, workflows
+  std::map<std::string, const spec::Workflow*> first_caller;  // function -> workflow
+
+  explicit ProjectIndex(const spec::Project& p);
+  NameScope module_scope() const;
+  /// Model names of a workflow / function: "" when it takes no input / returns nothing.
+  std::string input_model(const spec::Workflow& w) const;
+  std::string output_model(const spec::Workflow& w) const;
+  std::string input_model(const spec::Function& f) const;
+  std::string output_model(const spec::Function& f) const;
+};
+
+/// The module name (file stem) of a function or workflow.
+std::string function_module(const std::string& name);
+std::string workflow_module(const std::string& name);
+
+/// The names of NAME in every case style.
+nlohmann::json name_styles(const std::string& name);
+
+/// Visits every leaf step (function, workflow, sleep) of STEPS in order, parallel children
+/// included.
+template <typename F>
+void for_each_leaf(const std::vector<spec::Step>& steps, F&& f) {
+  for (const auto& s : steps) {
+    if (s.kind == spec::StepKind::kParallel) for_each_leaf(s.steps, f);
+    else f(s);
+  }
+}
+
+/// Where a function step runs: the step's queue, else the function's, else the workflow's or
+/// the project's (as the validator resolved it). Empty: the default queue.
+std::string step_task_queue(const ProjectIndex& index, const spec::Workflow& w, const spec::Step& s);
+/// The queue a workflow's service runs on ("" = default).
+std::string workflow_task_queue(const ProjectIndex& index, const spec::Workflow& w);
+
+/// `async def NAME(PARAMS) -> RETURNS:` on one line, or exploded the way black keeps it.
+std::string def_signature(const std::string& prefix, const std::vector<std::string>& params,
+                          const std::string& returns, size_t indent);
+
+nlohmann::json models_module_context(const ProjectIndex& index);
+nlohmann::json function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies);
+nlohmann::json workflow_context(const ProjectIndex& index, const spec::Workflow& w);
+nlohmann::json services_context(const ProjectIndex& index);
+nlohmann::json schedule_context(const ProjectIndex& index);
+nlohmann::json tests_context(const ProjectIndex& index);
+
+}  // namespace restack::generate

@@ -1,0 +1,121 @@
+// src/models.py: every pydantic model of the project in one module, so functions, workflows,
+// the schedule script and tests import models from one place and no import cycle can arise.
+// Order: the user's models (dependencies first), workflow models, function models, then the
+// aliases of derived function models that are the same as another model.
+#include <functional>
+
+#include "generate/context_internal.h"
+#include "generate/imports.h"
+#include "generate/python_literal.h"
+
+namespace restack::generate {
+
+namespace {
+
+void collect_model_refs(const spec::TypeExpr& t, std::set<std::string>& out) {
+  if (t.kind == spec::TypeExpr::Kind::kModel) out.insert(t.name);
+  for (const auto& a : t.args) collect_model_refs(a, out);
+}
+
+nlohmann::json field_context(const spec::Field& f, PythonTypes& types, const std::string& field_callee) {
+  std::string annotation = types.annotation(f.type);
+  std::string head = f.name + ": " + annotation;
+  std::string code;
+  if (f.description) {
+    std::vector<Arg> args;
+    args.push_back({"", f.default_value ? types.value(*f.default_value, f.type) : "..."});
+    args.push_back({"description", python_string(one_line(*f.description))});
+    // The Field(...) call shares its line with "    NAME: TYPE = ".
+    code = head + " = " + call_expr(field_callee, args, 4, 4 + head.size() + 3);
+  } else if (f.default_value) {
+    code = head + " = " + fit(types.value(*f.default_value, f.type), 4, 4 + head.size() + 3);
+  } else {
+    code = head;
+  }
+  return {{"name", f.name},
+          {"annotation", annotation},
+          {"description", f.description ? one_line(*f.description) : ""},
+          {"code", code}};
+}
+
+}  // namespace
+
+nlohmann::json models_module_context(const ProjectIndex& index) {
+  const auto& project = index.project;
+  NameScope scope = index.module_scope();
+  for (const auto& [name, info] : index.models)
+    if (info.schema)
+      for (const auto& f : info.schema->fields) scope.claim(f.name);
+  ImportSet imports(&scope);
+  PythonTypes types(index.models, imports, [](const std::string& n) { return n; });
+  std::string base_model = imports.from("pydantic", "BaseModel");
+  std::string field_name = "Field";
+  bool field_used = false;
+
+  nlohmann::json classes = nlohmann::json::array();
+  auto add_class = [&](const std::string& name, const spec::Schema& schema, const std::string& doc) {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& f : schema.fields) {
+      if (f.description && !field_used) {
+        field_name = imports.from("pydantic", "Field");
+        field_used = true;
+      }
+      fields.push_back(field_context(f, types, field_name));
+    }
+    classes.push_back({{"name", name},
+                       {"doc", docstring_text(doc)},
+                       {"base", base_model},
+                       {"fields", std::move(fields)},
+                       {"alias_of", ""}});
+  };
+
+  // The user's models, each after the models it uses (a cycle is a spec error, so this ends).
+  std::set<std::string> done;
+  std::function<void(const spec::Model&)> emit = [&](const spec::Model& m) {
+    if (done.count(m.name)) return;
+    done.insert(m.name);
+    std::set<std::string> deps;
+    for (const auto& f : m.schema.fields) collect_model_refs(f.type, deps);
+    for (const auto& d : deps)
+      for (const auto& candidate : project.models)
+        if (candidate.name == d) emit(candidate);
+    add_class(m.name, m.schema, "");
+  };
+  for (const auto& m : project.models) emit(m);
+
+  for (const auto& w : project.workflows) {
+    if (w.input_schema) add_class(w.name + "Input", *w.input_schema, "Input of the " + w.name + " workflow.");
+    if (w.output_schema) add_class(w.name + "Output", *w.output_schema, "Output of the " + w.name + " workflow.");
+  }
+  std::vector<std::pair<std::string, std::string>> aliases;
+  for (const auto& f : project.functions) {
+    auto add = [&](const std::string& name, const std::optional<spec::Schema>& schema,
+                   const std::optional<std::string>& same_as, const char* what) {
+      if (same_as) aliases.emplace_back(name, *same_as);
+      else if (schema) add_class(name, *schema, std::string(what) + " of the " + f.name + " function.");
+    };
+    add(index.input_model(f), f.input_schema, f.input_same_as, "Input");
+    add(index.output_model(f), f.output_schema, f.output_same_as, "Output");
+  }
+  // Aliases after their targets (a target may itself be an alias).
+  std::set<std::string> defined;
+  for (const auto& c : classes) defined.insert(c["name"].get<std::string>());
+  nlohmann::json alias_list = nlohmann::json::array();
+  for (size_t pass = 0; pass <= aliases.size() && !aliases.empty(); ++pass) {
+    std::vector<std::pair<std::string, std::string>> rest;
+    for (auto& [name, target] : aliases) {
+      if (defined.count(target) || !index.models.count(target)) {
+        alias_list.push_back({{"name", name}, {"target", target}});
+        defined.insert(name);
+      } else {
+        rest.emplace_back(name, target);
+      }
+    }
+    aliases = std::move(rest);
+  }
+  for (auto& [name, target] : aliases) alias_list.push_back({{"name", name}, {"target", target}});
+
+  return {{"import_lines", imports.lines()}, {"classes", classes}, {"aliases", alias_list}};
+}
+
+}  // namespace restack::generate

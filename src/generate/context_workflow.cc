@@ -1,0 +1,315 @@
+// src/workflows/<name>.py: the workflow class. Every step becomes an awaited call with its
+// effective timeout, retry policy and task queue; a parallel group becomes one asyncio.gather
+// over all its leaf steps (nested groups run concurrently too); data flows through explicitly
+// constructed input models; the output model is built from the resolved output mapping.
+#include <fmt/format.h>
+
+#include "generate/context_internal.h"
+#include "generate/imports.h"
+#include "generate/python_literal.h"
+
+namespace restack::generate {
+
+namespace {
+
+using spec::StepKind;
+
+std::string reference_text(const spec::Reference& r) {
+  switch (r.kind) {
+    case spec::Reference::Kind::kInput: return "input";
+    case spec::Reference::Kind::kInputField: return "input." + r.field;
+    case spec::Reference::Kind::kStep: return "steps." + r.step;
+    case spec::Reference::Kind::kStepField: return "steps." + r.step + "." + r.field;
+  }
+  return "input";
+}
+
+nlohmann::json value_plan(const spec::Value& v) {
+  if (v.is_reference()) return {{"ref", reference_text(v.reference())}};
+  return {{"literal", v.literal()}};
+}
+
+nlohmann::json mapping_plan(const spec::Mapping& m) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [field, value] : m) out[field] = value_plan(value);
+  return out;
+}
+
+void mark_used(const spec::Value& v, std::set<std::string>& used) {
+  if (v.is_reference()) {
+    const auto& r = v.reference();
+    if (r.kind == spec::Reference::Kind::kStep || r.kind == spec::Reference::Kind::kStepField) used.insert(r.step);
+  }
+}
+
+class WorkflowBuilder {
+ public:
+  WorkflowBuilder(const ProjectIndex& index, const spec::Workflow& w)
+      : index_(index),
+        w_(w),
+        scope_(index.module_scope()),
+        top_(&scope_),
+        shielded_(&scope_),
+        types_(index.models, top_, [this](const std::string& n) { return shielded_.user("src.models", n); }),
+        locals_(&scope_) {}
+
+  nlohmann::json build();
+
+ private:
+  std::string sdk(const std::string& name) { return top_.from("restack_ai.workflow", name); }
+  std::string value_expr(const spec::Value& v, const spec::TypeExpr* target);
+  std::string input_arg(const spec::ResolvedInput& in, const std::string& model, size_t line_indent,
+                        const std::string& key);
+  std::string retry_expr(const spec::RetryPolicy& p, size_t indent);
+  std::string call_for(const spec::Step& s, size_t line_indent);
+  nlohmann::json step_context(const spec::Step& s);
+  nlohmann::json leaf_plan(const spec::Step& s, const std::string& group);
+  std::string log_call(const std::string& message, size_t indent) {
+    return call_expr(sdk("log") + ".info", {{"", python_string(message)}}, indent, indent);
+  }
+
+  const ProjectIndex& index_;
+  const spec::Workflow& w_;
+  NameScope scope_;
+  ImportSet top_;       // standard library, restack_ai, child workflows
+  ImportSet shielded_;  // inside `with import_functions():` (functions and models)
+  PythonTypes types_;
+  NameScope locals_;
+  std::string input_param_;
+  std::set<std::string> used_;
+  std::map<std::string, std::string> result_var_;
+  nlohmann::json plan_ = nlohmann::json::array();
+};
+
+std::string WorkflowBuilder::value_expr(const spec::Value& v, const spec::TypeExpr* target) {
+  if (!v.is_reference()) {
+    static const spec::TypeExpr any{};
+    return types_.value(v.literal(), target ? *target : any);
+  }
+  const auto& r = v.reference();
+  switch (r.kind) {
+    case spec::Reference::Kind::kInput: return input_param_;
+    case spec::Reference::Kind::kInputField: return input_param_ + "." + r.field;
+    case spec::Reference::Kind::kStep: return result_var_.at(r.step);
+    case spec::Reference::Kind::kStepField: return result_var_.at(r.step) + "." + r.field;
+  }
+  return input_param_;
+}
+
+std::string WorkflowBuilder::input_arg(const spec::ResolvedInput& in, const std::string& model, size_t line_indent,
+                                       const std::string& key) {
+  if (in.mode == spec::ResolvedInput::Mode::kWhole) return value_expr(in.whole, nullptr);
+  const spec::Schema* schema = nullptr;
+  if (auto it = index_.models.find(model); it != index_.models.end()) {
+    schema = it->second.schema;
+    if (!schema && !it->second.alias_of.empty())
+      if (auto at = index_.models.find(it->second.alias_of); at != index_.models.end()) schema = at->second.schema;
+  }
+  std::vector<Arg> args;
+  for (const auto& [field, value] : in.fields) {
+    const spec::Field* f = schema ? find_field(*schema, field) : nullptr;
+    args.push_back({field, value_expr(value, f ? &f->type : nullptr)});
+  }
+  return flat_call(types_.model_name(model), args);
+}
+
+std::string WorkflowBuilder::retry_expr(const spec::RetryPolicy& p, size_t indent) {
+  std::vector<Arg> args;
+  if (p.initial_interval) args.push_back({"initial_interval", types_.timedelta_expr(p.initial_interval->seconds)});
+  if (p.backoff_coefficient) args.push_back({"backoff_coefficient", python_float(*p.backoff_coefficient)});
+  if (p.maximum_interval) args.push_back({"maximum_interval", types_.timedelta_expr(p.maximum_interval->seconds)});
+  if (p.maximum_attempts) args.push_back({"maximum_attempts", std::to_string(*p.maximum_attempts)});
+  if (p.non_retryable_error_types) {
+    std::string list = "[";
+    for (size_t i = 0; i < p.non_retryable_error_types->size(); ++i)
+      list += (i ? ", " : "") + python_string((*p.non_retryable_error_types)[i]);
+    args.push_back({"non_retryable_error_types", list + "]"});
+  }
+  return flat_call(sdk("RetryPolicy"), args);
+}
+
+std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent) {
+  size_t arg_indent = line_indent + 4;
+  std::vector<Arg> args;
+  if (s.kind == StepKind::kSleep) {
+    return sdk("workflow") + ".sleep(" + python_seconds(s.duration ? s.duration->seconds : 1) + ")";
+  }
+  std::string queue = step_task_queue(index_, w_, s);
+  if (s.kind == StepKind::kWorkflow) {
+    const spec::Workflow* child = index_.workflows.at(s.target);
+    if (!s.task_queue) queue = child->task_queue ? *child->task_queue : queue;
+    args.push_back({"workflow", s.target});
+    args.push_back({"workflow_id", "f\"{" + sdk("workflow_info") + "().workflow_id}-" + s.name + "\""});
+    if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
+      args.push_back({"workflow_input", input_arg(s.resolved_input, index_.input_model(*child), arg_indent, "workflow_input")});
+    if (!queue.empty()) args.push_back({"task_queue", python_string(queue)});
+    return call_expr(sdk("workflow") + ".child_execute", args, line_indent, line_indent, true);
+  }
+  const spec::Function* fn = index_.functions.at(s.target);
+  args.push_back({"function", s.target});
+  if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
+    args.push_back({"function_input", input_arg(s.resolved_input, index_.input_model(*fn), arg_indent, "function_input")});
+  double timeout = s.timeout ? s.timeout->seconds
+                   : fn->timeout ? fn->timeout->seconds
+                   : s.effective_timeout.seconds > 0 ? s.effective_timeout.seconds
+                   : w_.step_timeout ? w_.step_timeout->seconds
+                   : 120;
+  args.push_back({"start_to_close_timeout", types_.timedelta_expr(timeout)});
+  spec::RetryPolicy retry = w_.retry_policy.value_or(spec::RetryPolicy{});
+  if (fn->retry_policy) retry = merge_retry(retry, *fn->retry_policy);
+  if (s.retry_policy) retry = merge_retry(retry, *s.retry_policy);
+  if (!retry_empty(retry)) args.push_back({"retry_policy", retry_expr(retry, arg_indent + 14)});
+  if (!queue.empty()) args.push_back({"task_queue", python_string(queue)});
+  return call_expr(sdk("workflow") + ".step", args, line_indent, line_indent, true);
+}
+
+nlohmann::json WorkflowBuilder::leaf_plan(const spec::Step& s, const std::string& group) {
+  nlohmann::json in = {{"mode", "none"}};
+  if (s.resolved_input.mode == spec::ResolvedInput::Mode::kWhole)
+    in = {{"mode", "whole"}, {"whole", value_plan(s.resolved_input.whole)}};
+  else if (s.resolved_input.mode == spec::ResolvedInput::Mode::kFields)
+    in = {{"mode", "fields"}, {"fields", mapping_plan(s.resolved_input.fields)}};
+  return {{"name", s.name},
+          {"kind", spec::StepKind::kFunction == s.kind ? "function" : s.kind == StepKind::kWorkflow ? "workflow" : "sleep"},
+          {"target", s.target},
+          {"group", group},
+          {"seconds", s.duration ? s.duration->seconds : 0.0},
+          {"task_queue", s.kind == StepKind::kSleep ? "" : step_task_queue(index_, w_, s)},
+          {"input", in}};
+}
+
+nlohmann::json WorkflowBuilder::step_context(const spec::Step& s) {
+  std::vector<const spec::Step*> leaves;
+  if (s.kind == StepKind::kParallel) for_each_leaf(s.steps, [&](const spec::Step& l) { leaves.push_back(&l); });
+  if (s.kind != StepKind::kParallel || leaves.size() == 1) {
+    const spec::Step& leaf = s.kind == StepKind::kParallel ? *leaves[0] : s;
+    plan_.push_back(leaf_plan(leaf, s.kind == StepKind::kParallel ? s.name : ""));
+    std::string assign;
+    if (used_.count(leaf.name) && leaf.kind != StepKind::kSleep) {
+      result_var_[leaf.name] = locals_.fresh(leaf.name + "_result");
+      assign = result_var_[leaf.name] + " = ";
+    }
+    std::string what = leaf.kind == StepKind::kFunction ? leaf.target
+                       : leaf.kind == StepKind::kWorkflow ? "child workflow " + leaf.target
+                       : "sleep " + (leaf.duration ? leaf.duration->text : std::string("1"));
+    return {{"kind", leaf.kind == StepKind::kSleep ? "sleep" : leaf.kind == StepKind::kWorkflow ? "workflow" : "function"},
+            {"name", leaf.name},
+            {"log", log_call("Step " + leaf.name + ": " + what, 8)},
+            {"assign", assign},
+            {"call", call_for(leaf, 8)},
+            {"members", nlohmann::json::array()},
+            {"unpack", nlohmann::json::array()}};
+  }
+  nlohmann::json members = nlohmann::json::array(), unpack = nlohmann::json::array();
+  std::string results;
+  for (size_t i = 0; i < leaves.size(); ++i) {
+    plan_.push_back(leaf_plan(*leaves[i], s.name));
+    members.push_back(call_for(*leaves[i], 12));
+  }
+  bool any_used = false;
+  for (const auto* l : leaves) any_used |= used_.count(l->name) && l->kind != StepKind::kSleep;
+  if (any_used) results = locals_.fresh(s.name + "_results");
+  for (size_t i = 0; i < leaves.size(); ++i) {
+    const auto* l = leaves[i];
+    if (!used_.count(l->name) || l->kind == StepKind::kSleep) continue;
+    result_var_[l->name] = locals_.fresh(l->name + "_result");
+    unpack.push_back({{"var", result_var_[l->name]}, {"index", i}});
+  }
+  return {{"kind", "parallel"},
+          {"name", s.name},
+          {"log", log_call("Step " + s.name + ": " + std::to_string(leaves.size()) + " steps in parallel", 8)},
+          {"assign", any_used ? results + " = " : ""},
+          {"results_var", results},
+          {"gather", top_.module("asyncio") + ".gather"},
+          {"call", ""},
+          {"members", members},
+          {"unpack", unpack}};
+}
+
+nlohmann::json WorkflowBuilder::build() {
+  for_each_leaf(w_.steps, [&](const spec::Step& l) {
+    if (l.resolved_input.mode == spec::ResolvedInput::Mode::kWhole) mark_used(l.resolved_input.whole, used_);
+    for (const auto& [f, v] : l.resolved_input.fields) mark_used(v, used_);
+  });
+  for (const auto& [f, v] : w_.resolved_output) mark_used(v, used_);
+  const spec::Step* last = nullptr;
+  for_each_leaf(w_.steps, [&](const spec::Step& l) { last = &l; });
+  if (w_.output_from_last_step && last) used_.insert(last->name);
+
+  std::string decorator = sdk("workflow");
+  std::string in = index_.input_model(w_), out = index_.output_model(w_);
+  locals_.claim("self");
+  std::vector<std::string> params = {"self"};
+  if (!in.empty()) {
+    input_param_ = locals_.fresh("workflow_input");
+    params.push_back(input_param_ + ": " + types_.model_name(in));
+  }
+  std::string returns = out.empty() ? "None" : types_.model_name(out);
+  std::string run_decorator = decorator + ".run";
+
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& s : w_.steps) steps.push_back(step_context(s));
+
+  std::string ret;
+  if (!out.empty()) {
+    if (w_.output_from_last_step && last && result_var_.count(last->name)) {
+      ret = "return " + result_var_[last->name];
+    } else {
+      const spec::Schema* schema = w_.output_schema ? &*w_.output_schema : nullptr;
+      std::vector<Arg> args;
+      for (const auto& [field, value] : w_.resolved_output) {
+        const spec::Field* f = schema ? find_field(*schema, field) : nullptr;
+        args.push_back({field, value_expr(value, f ? &f->type : nullptr)});
+      }
+      if (args.empty()) ret = "return " + fit(types_.construct(out, false), 8, 8 + 7);
+      else ret = "return " + call_expr(types_.model_name(out), args, 8, 8 + 7);
+    }
+  }
+
+  // Function imports go inside `with import_functions():` next to the models.
+  std::set<std::string> fns, children;
+  for_each_leaf(w_.steps, [&](const spec::Step& l) {
+    if (l.kind == StepKind::kFunction) fns.insert(l.target);
+    if (l.kind == StepKind::kWorkflow) children.insert(l.target);
+  });
+  for (const auto& f : fns) shielded_.user("src.functions." + function_module(f), f);
+  for (const auto& c : children) top_.user("src.workflows." + workflow_module(c), c);
+  std::string import_functions = shielded_.empty() ? "" : sdk("import_functions");
+  std::vector<std::string> shielded_lines;
+  for (const auto& l : shielded_.lines(4))
+    if (!l.empty()) shielded_lines.push_back(l);
+
+  nlohmann::json output_plan = {{"mode", "none"}};
+  if (w_.output_from_last_step && last) output_plan = {{"mode", "last"}, {"step", last->name}};
+  else if (!out.empty()) output_plan = {{"mode", "fields"}, {"fields", mapping_plan(w_.resolved_output)}};
+
+  std::string desc = one_line(w_.description);
+  return {{"name", w_.name},
+          {"names", name_styles(w_.name)},
+          {"module", workflow_module(w_.name)},
+          {"description", desc},
+          {"doc", docstring_text(w_.description)},
+          {"decorator", decorator + ".defn()"},
+          {"run_decorator", run_decorator},
+          {"import_lines", top_.lines()},
+          {"import_functions", import_functions},
+          {"shielded_import_lines", shielded_lines},
+          {"signature", def_signature("async def run", params, returns, 4)},
+          {"log_start", log_call(w_.name + " started", 8)},
+          {"log_end", log_call(w_.name + " completed", 8)},
+          {"steps", steps},
+          {"return_code", ret},
+          {"input_model", in},
+          {"output_model", out},
+          {"task_queue", workflow_task_queue(index_, w_)},
+          {"timeout", w_.timeout ? w_.timeout->text : ""},
+          {"plan", {{"steps", plan_}, {"output", output_plan}}}};
+}
+
+}  // namespace
+
+nlohmann::json workflow_context(const ProjectIndex& index, const spec::Workflow& w) {
+  return WorkflowBuilder(index, w).build();
+}
+
+}  // namespace restack::generate

@@ -1,0 +1,263 @@
+#include "generate/python_literal.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace restack::generate {
+
+namespace {
+
+std::string escape_body(std::string_view text, char quote) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  for (unsigned char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c == static_cast<unsigned char>(quote)) {
+          out += '\\';
+          out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f) {
+          out += fmt::format("\\x{:02x}", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string python_string(std::string_view text) {
+  size_t doubles = 0, singles = 0;
+  for (char c : text) {
+    if (c == '"') ++doubles;
+    if (c == '\'') ++singles;
+  }
+  // black keeps double quotes unless switching to single quotes means fewer escapes.
+  char quote = doubles > singles ? '\'' : '"';
+  return std::string(1, quote) + escape_body(text, quote) + quote;
+}
+
+std::string python_float(double value) {
+  if (std::isnan(value)) return "float(\"nan\")";
+  if (std::isinf(value)) return value > 0 ? "float(\"inf\")" : "-float(\"inf\")";
+  // Python's repr: shortest round-trip digits, exponent form when exp < -4 or exp >= 16.
+  std::string shortest = fmt::format("{}", value);  // fmt 9: shortest round trip
+  // fmt prints 1e+16 as "1e+16" and 0.0001 as "0.0001" like Python; it prints 2.0 as "2".
+  bool has_exp = shortest.find('e') != std::string::npos;
+  double mag = std::fabs(value);
+  if (!has_exp && mag != 0 && (mag >= 1e16 || mag < 1e-4)) {
+    // fmt chose fixed notation where Python uses an exponent: rebuild from the shortest digits.
+    shortest = fmt::format("{:.17g}", value);
+    for (int precision = 1; precision <= 17; ++precision) {
+      std::string candidate = fmt::format("{:.{}e}", value, precision - 1);
+      if (std::stod(candidate) == value) {
+        shortest = candidate;
+        break;
+      }
+    }
+    // Python: mantissa without trailing zeros, exponent at least two digits.
+    auto e = shortest.find('e');
+    std::string mant = shortest.substr(0, e), exp = shortest.substr(e + 1);
+    if (mant.find('.') != std::string::npos) {
+      while (mant.back() == '0') mant.pop_back();
+      if (mant.back() == '.') mant.pop_back();
+    }
+    char sign = exp[0];
+    std::string num = exp.substr(1);
+    while (num.size() > 2 && num[0] == '0') num.erase(0, 1);
+    shortest = mant + "e" + sign + num;
+    has_exp = true;
+  }
+  if (!has_exp && shortest.find('.') == std::string::npos) shortest += ".0";
+  return shortest;
+}
+
+std::string python_literal(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::null: return "None";
+    case nlohmann::json::value_t::boolean: return value.get<bool>() ? "True" : "False";
+    case nlohmann::json::value_t::number_integer: return std::to_string(value.get<int64_t>());
+    case nlohmann::json::value_t::number_unsigned: return std::to_string(value.get<uint64_t>());
+    case nlohmann::json::value_t::number_float: return python_float(value.get<double>());
+    case nlohmann::json::value_t::string: return python_string(value.get<std::string>());
+    case nlohmann::json::value_t::array: {
+      std::string out = "[";
+      for (size_t i = 0; i < value.size(); ++i) {
+        if (i) out += ", ";
+        out += python_literal(value[i]);
+      }
+      return out + "]";
+    }
+    case nlohmann::json::value_t::object: {
+      std::string out = "{";
+      bool first = true;
+      for (const auto& [k, v] : value.items()) {
+        if (!first) out += ", ";
+        first = false;
+        out += python_string(k) + ": " + python_literal(v);
+      }
+      return out + "}";
+    }
+    default: return "None";
+  }
+}
+
+std::string docstring_text(std::string_view description) {
+  std::string collapsed;
+  bool space = false;
+  for (char c : description) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !collapsed.empty();
+      continue;
+    }
+    if (space) collapsed += ' ';
+    space = false;
+    if (c == '\\') {
+      collapsed += "\\\\";
+    } else if (c == '"') {
+      collapsed += "\\\"";
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      continue;
+    } else {
+      collapsed += c;
+    }
+  }
+  return collapsed;
+}
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string indent_rest(std::string_view text, size_t n) {
+  std::string pad(n, ' ');
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] != '\n') out += pad;
+  }
+  return out;
+}
+
+std::string flat_call(std::string_view callee, const std::vector<Arg>& args) {
+  std::string flat = std::string(callee) + "(";
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (i) flat += ", ";
+    if (!args[i].key.empty()) flat += args[i].key + "=";
+    flat += args[i].value;
+  }
+  return flat + ")";
+}
+
+namespace {
+
+/// Positions of the last top-level bracket pair of EXPR (skipping string literals), and the
+/// top-level commas inside it. Returns false when there is none or brackets do not match.
+struct Split {
+  size_t open = 0, close = 0;
+  std::vector<size_t> commas;
+};
+
+/// Calls F(index, char) for every character outside string literals.
+template <typename F>
+void scan_code(std::string_view e, size_t from, size_t to, F&& f) {
+  for (size_t i = from; i < to; ++i) {
+    char c = e[i];
+    if (c == '"' || c == '\'') {
+      for (++i; i < to && e[i] != c; ++i)
+        if (e[i] == '\\') ++i;
+      continue;
+    }
+    f(i, c);
+  }
+}
+
+bool last_bracket(std::string_view e, Split& out) {
+  int depth = 0;
+  bool found = false, balanced = true;
+  scan_code(e, 0, e.size(), [&](size_t i, char c) {
+    if (c == '(' || c == '[' || c == '{') {
+      if (depth++ == 0) out.open = i;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (--depth == 0) {
+        out.close = i;
+        found = true;
+      }
+      if (depth < 0) balanced = false;
+    }
+  });
+  if (!found || !balanced || depth != 0) return false;
+  depth = 0;
+  scan_code(e, out.open + 1, out.close, [&](size_t i, char c) {
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    else if (c == ')' || c == ']' || c == '}') --depth;
+    else if (c == ',' && depth == 0) out.commas.push_back(i);
+  });
+  return true;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = s.find_first_not_of(' '), e = s.find_last_not_of(' ');
+  if (b == std::string_view::npos) return "";
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::string explode(std::string_view head, const std::vector<std::string>& items, std::string_view tail,
+                    size_t base) {
+  std::string out = std::string(head) + "\n";
+  for (const auto& item : items) {
+    out += "    " + indent_rest(fit(item, base + 4, base + 4 + 1), 4) + ",\n";
+  }
+  return out + std::string(tail);
+}
+
+}  // namespace
+
+std::string fit(std::string_view expr, size_t base, size_t used) {
+  if (used + expr.size() <= kLineLength || expr.find('\n') != std::string_view::npos) return std::string(expr);
+  Split split;
+  if (!last_bracket(expr, split) || split.close == split.open + 1) return std::string(expr);
+  std::vector<std::string> items;
+  size_t start = split.open + 1;
+  for (size_t c : split.commas) {
+    items.push_back(trim(expr.substr(start, c - start)));
+    start = c + 1;
+  }
+  std::string last = trim(expr.substr(start, split.close - start));
+  if (!last.empty()) items.push_back(last);
+  return explode(expr.substr(0, split.open + 1), items, expr.substr(split.close), base);
+}
+
+std::string call_expr(std::string_view callee, const std::vector<Arg>& args, size_t base, size_t used,
+                      bool force_explode) {
+  if (args.empty()) return std::string(callee) + "()";
+  if (!force_explode) return fit(flat_call(callee, args), base, used);
+  std::string out = std::string(callee) + "(\n";
+  for (const auto& a : args) {
+    std::string key = a.key.empty() ? "" : a.key + "=";
+    out += "    " + key + indent_rest(fit(a.value, base + 4, base + 4 + key.size() + 1), 4) + ",\n";
+  }
+  return out + ")";
+}
+
+}  // namespace restack::generate

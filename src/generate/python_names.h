@@ -1,0 +1,41 @@
+#pragma once
+// Python naming helpers for the generator: case styles of spec names, Python keywords, and a
+// scope that hands out names which clash with nothing already bound in a generated module.
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace restack::generate {
+
+/// Splits an identifier into lower-case words: "DataProcessor" -> {data, processor},
+/// "fetch_HTTPPage2" -> {fetch, http, page2}.
+std::vector<std::string> split_words(std::string_view name);
+
+std::string snake_case(std::string_view name);   // data_processor
+std::string pascal_case(std::string_view name);  // DataProcessor
+std::string camel_case(std::string_view name);   // dataProcessor
+std::string kebab_case(std::string_view name);   // data-processor
+std::string title_case(std::string_view name);   // Data Processor
+
+bool is_python_keyword(std::string_view word);
+
+/// The names bound in one generated module (or one function body). `claim` reserves a name the
+/// generated code must use as is (a user's class, function, field); `fresh` returns BASE, or
+/// BASE with `_` appended until it is free, and reserves it. Imports of our own go through
+/// `fresh`, so a user's name always wins and our import is the one that gets aliased.
+class NameScope {
+ public:
+  NameScope() = default;
+  explicit NameScope(const NameScope* parent) : parent_(parent) {}
+
+  void claim(const std::string& name) { names_.insert(name); }
+  bool taken(const std::string& name) const;
+  std::string fresh(const std::string& base);
+
+ private:
+  const NameScope* parent_ = nullptr;
+  std::set<std::string> names_;
+};
+
+}  // namespace restack::generate
