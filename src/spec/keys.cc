@@ -1,5 +1,7 @@
 #include "spec/keys.h"
 
+#include "common/spelling.h"
+
 namespace restack::spec {
 namespace {
 
@@ -161,6 +163,28 @@ const char* step_kind_of(Place place) {
     case Place::kStepParallel: return "parallel";
     default: return nullptr;
   }
+}
+
+std::optional<std::string> suggest_key(std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto m = closest_match(word, candidates)) return m;
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= word.size(); ++i)
+    if (i == word.size() || word[i] == '_') {
+      if (i > start) parts.push_back(word.substr(start, i - start));
+      start = i + 1;
+    }
+  if (parts.size() < 2) return std::nullopt;
+  std::optional<std::string> found;
+  for (const auto& c : candidates) {
+    bool all = true;
+    for (auto p : parts) all = all && c.find(p) != std::string::npos;
+    if (all) {
+      if (found) return std::nullopt;  // ambiguous
+      found = c;
+    }
+  }
+  return found;
 }
 
 }  // namespace restack::spec

@@ -3,6 +3,8 @@
 // are required and what kind of value each takes. The reader (reader.cc) checks specs against
 // them and `restack-gen schema` (json_schema.cc) is generated from them, so the two cannot
 // disagree: this file is the single source of truth for the shape of a spec.
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -66,5 +68,9 @@ const char* place_description(Place place);
 const std::vector<Place>& step_places();
 /// Step kind name of a step place ("function"), or nullptr.
 const char* step_kind_of(Place place);
+
+/// A did-you-mean for a misspelt key: the closest by edit distance, else the one key that holds
+/// every `_`-separated part of WORD (`max_attempts` -> `maximum_attempts`).
+std::optional<std::string> suggest_key(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace restack::spec

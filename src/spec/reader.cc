@@ -36,7 +36,7 @@ void Reader::check_keys(const Node* map, Place place) {
     auto& d = report(sink_, Code::kUnknownKey, loc(k), k->value, place_description(place));
     std::vector<std::string> names;
     for (const auto& s : specs) names.emplace_back(s.name);
-    if (auto m = closest_match(k->value, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
+    if (auto m = suggest_key(k->value, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
   }
   std::vector<std::string> missing;
   for (const auto& s : specs)

@@ -162,8 +162,12 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     Node& n = make(Node::Kind::kNull, mark, anchor);
-    // yaml-cpp marks an empty value at the next token; the key is the helpful place.
-    if (!stack_.empty() && stack_.back().node->kind == Node::Kind::kMapping && stack_.back().key)
+    // yaml-cpp marks an empty value (`key:` and nothing) at the next token; the key is the
+    // helpful place then. An explicit `null` or `~` keeps its own position.
+    std::string_view at = std::string_view(doc_.text_).substr(std::min<size_t>(n.offset, doc_.text_.size()));
+    bool explicit_null = at.rfind("null", 0) == 0 || at.rfind("Null", 0) == 0 || at.rfind("NULL", 0) == 0 ||
+                         at.rfind("~", 0) == 0;
+    if (!explicit_null && !stack_.empty() && stack_.back().node->kind == Node::Kind::kMapping && stack_.back().key)
       n.offset = stack_.back().key->offset;
     attach(&n);
   }
