@@ -36,6 +36,16 @@ test-asan: deps
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest -j $(JOBS) --output-on-failure -E '^Slow'
 
+# The LLM client against the real Cerebras API (docs/llm.md); needs CEREBRAS_API_KEY.
+.PHONY: test-live
+test-live: $(BUILD)/build.ninja
+	@if [ -z "$$CEREBRAS_API_KEY" ]; then \
+	  echo "test-live: skipped (set CEREBRAS_API_KEY to run the live Cerebras test)"; \
+	else \
+	  cmake --build $(BUILD) -j $(JOBS) --target llm_tests && \
+	  RESTACK_GEN_LIVE=1 $(BUILD)/tests/llm_tests --gtest_filter='Live*'; \
+	fi
+
 # Every test, then every test again under AddressSanitizer and UBSan.
 test: test-unit test-asan
 
