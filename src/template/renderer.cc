@@ -427,7 +427,8 @@ void Renderer::exec_include(const IncludeStmt& s, Frame& f) {
   if (s.with_context) {
     ctx->vars = f.ctx->vars;
     VarList locals = snapshot_locals(f);
-    for (auto& [k, v] : locals) ctx->vars.insert_or_assign(k, v);
+    for (auto& [k, v] : locals)
+      if (k != "loop") ctx->vars.insert_or_assign(k, v);  // Jinja2 does not pass `loop` on
   }
   render_template_body(*t, *ctx);
 }
