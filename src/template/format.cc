@@ -193,7 +193,8 @@ std::string percent_format(std::string_view fmt, const Value& args, size_t max_b
     out += piece;
     if (out.size() > max_bytes) raise_error("formatted string too large", kLimitErrorCode);
   }
-  if (!used_mapping && !mapping && next_arg < positional.size())
+  bool mapping_like = args.is_dict() || (args.is_list() && args.as_list().flavor == ListFlavor::kPlain);
+  if (!used_mapping && !mapping_like && next_arg < positional.size())
     raise_error("not all arguments converted during string formatting");
   return out;
 }
@@ -251,6 +252,7 @@ std::string format_with_spec(const Value& v, std::string_view spec, size_t max_b
   std::string sign_str;
   if (v.is_string() || (!v.is_number())) {
     if (type && type != 's') raise_error(std::string("Unknown format code '") + type + "' for object of type '" + type_name(v) + "'");
+    if (grouping) raise_error(std::string("Cannot specify '") + grouping + "' with 's'.");
     body = to_str(v);
     if (precision >= 0) body = utf8::encode(utf8::decode(body).substr(0, size_t(precision)));
     if (!align) align = '<';

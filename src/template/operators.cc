@@ -68,6 +68,21 @@ Value int_pow(int64_t base, int64_t exp) {
   return Value(result);
 }
 
+/// Python gives a complex number for a negative base and a fractional exponent. Templates have
+/// no complex type, so the result is its printed form (what a template would output).
+Value complex_pow_text(double x, double y) {
+  double len = std::pow(std::fabs(x), y);
+  double phase = std::atan2(0.0, x) * y;
+  double re = len * std::cos(phase), im = len * std::sin(phase);
+  auto part = [](double d) {
+    std::string s = float_repr(d);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+  };
+  std::string out = "(" + part(re) + (std::signbit(im) ? "" : "+") + part(im) + "j)";
+  return Value(out);
+}
+
 }  // namespace
 
 void raise_undefined(const Value& v) {
@@ -176,7 +191,13 @@ Value binary_op(BinaryOp op, const Value& a, const Value& b, size_t max_bytes) {
       if (!nums) unsupported(op, a, b);
       if (!floats && b.as_int() >= 0) return int_pow(a.as_int(), b.as_int());
       if (a.as_double() == 0 && b.as_double() < 0) raise_error("0.0 cannot be raised to a negative power");
-      return Value(std::pow(a.as_double(), b.as_double()));
+      {
+        double x = a.as_double(), y = b.as_double();
+        if (x < 0 && y != std::floor(y) && std::isfinite(y)) return complex_pow_text(x, y);
+        double r = std::pow(x, y);
+        if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) raise_error("(34, 'Numerical result out of range')");
+        return Value(r);
+      }
     default: break;
   }
   unsupported(op, a, b);

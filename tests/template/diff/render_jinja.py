@@ -59,11 +59,59 @@ def parse_cases(path):
     return cases
 
 
+def split_words(s):
+    """Model of restack-gen's word splitting for the *_case filters (docs/templates.md)."""
+    words, cur = [], ""
+    for i, c in enumerate(s):
+        if not c.isalnum():
+            if cur:
+                words.append(cur)
+            cur = ""
+            continue
+        if cur and c.isupper():
+            prev = cur[-1]
+            next_lower = i + 1 < len(s) and s[i + 1].islower()
+            if prev.islower() or prev.isdigit() or (prev.isupper() and next_lower):
+                words.append(cur)
+                cur = ""
+        cur += c
+    if cur:
+        words.append(cur)
+    return words
+
+
+def python_repr(v):
+    if isinstance(v, jinja2.Undefined):
+        v._fail_with_undefined_error()
+    if isinstance(v, float) and v != v:
+        return "float('nan')"
+    if isinstance(v, float) and v in (float("inf"), float("-inf")):
+        return "float('inf')" if v > 0 else "float('-inf')"
+    if isinstance(v, (list, tuple)):
+        inner = ", ".join(python_repr(x) for x in v)
+        if isinstance(v, tuple):
+            return "(" + inner + ("," if len(v) == 1 else "") + ")"
+        return "[" + inner + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(python_repr(k) + ": " + python_repr(x) for k, x in v.items()) + "}"
+    return repr(v)
+
+
+OUR_FILTERS = {
+    "snake_case": lambda s: "_".join(w.lower() for w in split_words(str(s))),
+    "kebab_case": lambda s: "-".join(w.lower() for w in split_words(str(s))),
+    "camel_case": lambda s: "".join(w.lower() if i == 0 else w.capitalize() for i, w in enumerate(split_words(str(s)))),
+    "pascal_case": lambda s: "".join(w.capitalize() for w in split_words(str(s))),
+    "python_repr": python_repr,
+}
+
+
 def render(case):
     opts = {o: True for o in case["options"] if o != "strict_undefined"}
     if "strict_undefined" in case["options"]:
         opts["undefined"] = jinja2.StrictUndefined
     env = jinja2.Environment(loader=jinja2.DictLoader(case["files"]), **opts)
+    env.filters.update(OUR_FILTERS)
     try:
         out = env.get_template("t.j2").render(**case["data"])
         return {"ok": True, "out": out}
