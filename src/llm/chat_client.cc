@@ -241,7 +241,12 @@ ChatResult ChatClient::complete(const std::vector<ChatMessage>& messages) const 
         return last;
       }
     }
-    CurlHandle curl(curl_easy_init());
+    // One handle per worker thread, reset between requests: curl keeps its connection cache
+    // in the handle, so the TLS session to the provider is reused instead of a new handshake
+    // per function.
+    thread_local CurlHandle curl;
+    if (curl) curl_easy_reset(curl.get());
+    else curl.reset(curl_easy_init());
     if (!curl) {
       last.error = ChatError::kExhausted;
       last.message = "cannot create a curl handle";

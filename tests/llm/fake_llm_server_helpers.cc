@@ -26,6 +26,7 @@ std::string completion_body(const std::string& content, int prompt_tokens, int c
 FakeLlmServer::FakeLlmServer() : server_(std::make_unique<httplib::Server>()) {
   // Enough handler threads that the server never limits the client's concurrency.
   server_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+  server_->set_idle_interval(0, 1000);  // notice a reused connection's next request within 1 ms
   server_->Post("/v1/chat/completions", [this](const httplib::Request& req, httplib::Response& res) {
     int now = ++in_flight_;
     for (int seen = max_in_flight_.load(); now > seen && !max_in_flight_.compare_exchange_weak(seen, now);) {
@@ -39,8 +40,11 @@ FakeLlmServer::FakeLlmServer() : server_(std::make_unique<httplib::Server>()) {
       arrivals_.push_back(std::chrono::steady_clock::now());
     }
     FakeReply reply = next(request);
-    for (int waited = 0; waited < reply.delay_ms && !stopping_; waited += 5)
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    // Exactly DELAY_MS (not rounded up to a slice), waking early only when the server stops.
+    auto answer_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(reply.delay_ms);
+    while (!stopping_ && std::chrono::steady_clock::now() < answer_at)
+      std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+          answer_at - std::chrono::steady_clock::now(), std::chrono::milliseconds(5)));
     res.status = reply.status;
     for (const auto& [k, v] : reply.headers) res.set_header(k, v);
     if (reply.sse) {
