@@ -122,7 +122,7 @@ def check_workflow(project_dir, context, wf):
         elif inp["mode"] == "fields":
             for field, spec in inp["fields"].items():
                 check.expect_value(f"{where} input.{field}", getattr(event["input"], field), spec, workflow_input, outputs)
-        elif event["input"] is not None:
+        elif event.get("input") is not None:
             check.fail(f"{where}: expected no input, got {event['input']!r}")
         if "output" in end:
             outputs[step["name"]] = end["output"]

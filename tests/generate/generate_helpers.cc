@@ -1,0 +1,79 @@
+#include "generate/generate_helpers.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "common/diagnostic_printer.h"
+#include "generate/body_provider.h"
+#include "generate/context.h"
+#include "generate/pipeline.h"
+#include "generate/template_set.h"
+#include "spec/load.h"
+
+namespace restack::test {
+
+namespace fs = std::filesystem;
+
+Generated generate_in_memory(const std::vector<std::string>& files) {
+  Generated g;
+  fs::path old = fs::current_path();
+  fs::current_path(source_dir());
+  DiagnosticSink sink;
+  auto project = spec::load_project(files, sink);
+  fs::current_path(old);
+  std::ostringstream err;
+  if (!project) {
+    print_text(err, sink.all());
+    g.diagnostics = err.str();
+    return g;
+  }
+  generate::PlaceholderBodyProvider placeholder;
+  generate::CodeBodyProvider bodies(placeholder);
+  g.context = generate::build_context(*project, bodies, {RESTACK_VERSION_FOR_TEST});
+  g.context["files"] = generate::file_plan(g.context);
+  auto r = generate::render_project(g.context, generate::embedded_templates(), true, g.tree, sink);
+  bool internal = r.ok && generate::self_check(g.tree, g.context, sink);
+  print_text(err, sink.all());
+  g.diagnostics = err.str();
+  g.ok = r.ok && !internal;
+  return g;
+}
+
+void write_with_dirs(const fs::path& p, const std::string& content) {
+  fs::create_directories(p.parent_path());
+  write_file(p, content);
+}
+
+std::map<std::string, std::string> read_tree(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  if (!fs::exists(dir)) return out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::string rel = fs::relative(e.path(), dir).generic_string();
+    if (rel.find("__pycache__") != std::string::npos) continue;
+    out[rel] = read_file(e.path());
+  }
+  return out;
+}
+
+std::vector<std::string> example_specs() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(source_dir() / "examples"))
+    if (e.path().extension() == ".yaml") out.push_back("examples/" + e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+fs::path python_dir() { return source_dir() / "tests" / "generate" / "python"; }
+
+std::string python_tools_missing() {
+  for (const char* p : {"/usr/bin/python3", "/usr/bin/black", "/usr/bin/pyflakes3", "/usr/bin/mypy"})
+    if (!have_program(p)) return std::string(p) + " is not installed";
+  auto r = run_program({"/usr/bin/python3", "-c", "import jinja2, pydantic, pytest, mypy, yaml"});
+  if (r.exit_code != 0) return "python3 modules jinja2/pydantic/pytest/mypy/yaml missing: " + r.err;
+  return "";
+}
+
+bool have_python_tools() { return python_tools_missing().empty(); }
+
+}  // namespace restack::test

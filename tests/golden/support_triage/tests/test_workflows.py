@@ -1,0 +1,29 @@
+"""Runs every workflow of support-triage in process, on example input built from its schema.
+
+A workflow normally runs inside a Restack engine, so with the real restack-ai these tests are
+skipped. With an in-process stand-in for restack_ai on PYTHONPATH (restack-gen's own tests use
+one) the steps run as plain function calls and the tests check each workflow end to end.
+"""
+import asyncio
+
+import pytest
+import restack_ai
+
+from src.models import SupportTriageInput, SupportTriageOutput
+from src.workflows.support_triage import SupportTriage
+
+STANDIN = getattr(restack_ai, "STANDIN", False)
+needs_standin = pytest.mark.skipif(
+    not STANDIN, reason="needs an in-process restack_ai stand-in (or a Restack engine)"
+)
+
+
+@needs_standin
+def test_support_triage_runs() -> None:
+    workflow_input = SupportTriageInput(
+        ticket_id="example",
+        subject="example",
+        body="example",
+    )
+    result = asyncio.run(SupportTriage().run(workflow_input))
+    assert isinstance(result, SupportTriageOutput)
