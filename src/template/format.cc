@@ -87,7 +87,8 @@ std::string percent_format(std::string_view fmt, const Value& args, size_t max_b
     if (i < fmt.size() && fmt[i] == '*') {
       Value w = take();
       if (!w.is_int()) raise_error("* wants int");
-      width = int(std::min<int64_t>(w.as_int(), int64_t(max_bytes)));
+      if (w.as_int() > int64_t(max_bytes)) raise_error("format width too large", kLimitErrorCode);
+      width = int(w.as_int());
       ++i;
     } else {
       while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) {
