@@ -2,7 +2,9 @@
 // and each workflow's resolved_output, and derives the schemas of undescribed functions.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <climits>
+#include <unordered_map>
 #include <map>
 #include <set>
 
@@ -103,7 +105,13 @@ class ProjectFlow {
 
     void run() {
       flatten(w_.steps, -1);
-      for (size_t i = 0; i < flat_.size(); ++i) index_.emplace(flat_[i].step->name, i);
+      for (size_t i = 0; i < flat_.size(); ++i) {
+        index_.emplace(flat_[i].step->name, i);
+        if (group_start_.size() <= static_cast<size_t>(flat_[i].top)) group_start_.push_back(i);
+      }
+      // Outputs of described callees are known now; undescribed ones are filled as resolved.
+      for (size_t i = 0; i < flat_.size(); ++i) outputs_.push_back(static_output_of(i));
+      for (size_t i = 0; i < flat_.size(); ++i) register_providers(i);
       plan_undescribed_outputs();
       for (size_t i = 0; i < flat_.size(); ++i) resolve_step(i);
       resolve_output();
@@ -140,7 +148,36 @@ class ProjectFlow {
       return s.kind == StepKind::kWorkflow ? "workflow " + s.target : "function `" + s.target + "`";
     }
 
-    Output output_of(size_t i) const {
+    const Output& output_of(size_t i) const { return outputs_[i]; }
+
+    // Which steps output a field of each name, in flat order: default data flow looks up the
+    // latest one without scanning every earlier step (5,000-step specs stay linear).
+    void register_providers(size_t i) {
+      const Output& o = outputs_[i];
+      if (o.kind != Output::Kind::kSchema) return;
+      for (const auto& f : o.schema->fields) {
+        auto& list = providers_[f.name];
+        list.insert(std::upper_bound(list.begin(), list.end(), i), i);
+      }
+    }
+
+    // Flat indexes of steps before END whose output has field NAME, latest first.
+    std::vector<size_t> providers_before(const std::string& name, size_t end) const {
+      std::vector<size_t> out;
+      auto it = providers_.find(name);
+      if (it == providers_.end()) return out;
+      auto stop = std::lower_bound(it->second.begin(), it->second.end(), end);
+      for (auto p = stop; p != it->second.begin();) out.push_back(*--p);
+      return out;
+    }
+
+    // Index just past the last step that runs before top-level step TOP (INT_MAX: all).
+    size_t visible_end(int top) const {
+      if (top == INT_MAX || static_cast<size_t>(top) >= group_start_.size()) return flat_.size();
+      return group_start_[static_cast<size_t>(top)];
+    }
+
+    Output static_output_of(size_t i) const {
       const Step& s = *flat_[i].step;
       Output o;
       if (s.kind == StepKind::kSleep || s.kind == StepKind::kParallel) {
@@ -156,9 +193,7 @@ class ProjectFlow {
         if (f->output_schema) o = Output{Output::Kind::kSchema, &*f->output_schema, pascal_case(f->name) + "Output"};
         return o;
       }
-      auto it = derived_out_.find(i);
-      if (it != derived_out_.end() && it->second.schema) return it->second;
-      return o;
+      return o;  // undescribed: set by resolve_undescribed()
     }
 
     // ------------------------------------------------------------ undescribed outputs
@@ -364,11 +399,12 @@ class ProjectFlow {
 
     // The latest output field (or input field) named NAME visible from TOP, as a reference.
     std::optional<Value> source_by_name(const std::string& name, int top, const Loc& loc) const {
-      for (size_t j = flat_.size(); j-- > 0;) {
-        if (flat_[j].top >= top) continue;
-        Output o = output_of(j);
-        if (o.kind == Output::Kind::kSchema && o.schema->find(name))
-          return make_ref(Reference::Kind::kStepField, flat_[j].step->name, name, loc);
+      auto it = providers_.find(name);
+      if (it != providers_.end()) {
+        size_t end = visible_end(top);
+        auto stop = std::lower_bound(it->second.begin(), it->second.end(), end);
+        if (stop != it->second.begin())
+          return make_ref(Reference::Kind::kStepField, flat_[*(stop - 1)].step->name, name, loc);
       }
       if (w_.input_schema && w_.input_schema->find(name)) return make_ref(Reference::Kind::kInputField, "", name, loc);
       return std::nullopt;
@@ -376,12 +412,9 @@ class ProjectFlow {
 
     // A reference text that would fill F (same name, fitting type), for suggestions.
     std::optional<std::string> find_source(const Field& f, int top) const {
-      for (size_t j = flat_.size(); j-- > 0;) {
-        if (flat_[j].top >= top) continue;
-        Output o = output_of(j);
-        if (o.kind != Output::Kind::kSchema) continue;
-        if (const Field* of = o.schema->find(f.name); of && assignable(of->type, f.type, pf_.lookup()))
-          return "steps." + flat_[j].step->name + "." + f.name;
+      for (size_t j : providers_before(f.name, visible_end(top))) {
+        const Field* of = output_of(j).schema->find(f.name);
+        if (of && assignable(of->type, f.type, pf_.lookup())) return "steps." + flat_[j].step->name + "." + f.name;
       }
       if (w_.input_schema)
         if (const Field* of = w_.input_schema->find(f.name); of && assignable(of->type, f.type, pf_.lookup()))
@@ -453,7 +486,8 @@ class ProjectFlow {
         o.schema = &*f.output_schema;
         o.model = model_prefix + "Output";
       }
-      derived_out_[i] = o;
+      outputs_[i] = o;
+      register_providers(i);
     }
 
     // ------------------------------------------------------------ workflow output
@@ -509,7 +543,9 @@ class ProjectFlow {
     std::vector<Flat> flat_;
     std::map<std::string, size_t> index_;
     std::map<size_t, Derived> planned_;
-    std::map<size_t, Output> derived_out_;
+    std::vector<Output> outputs_;       // per flat index
+    std::vector<size_t> group_start_;   // flat index of each top-level step
+    std::unordered_map<std::string, std::vector<size_t>> providers_;
   };
 
   SchemaLookup lookup() const {

@@ -250,6 +250,7 @@ std::vector<Step> Reader::read_steps(const Node* key, const Node* value) {
     return steps;
   }
   if (value->items.empty()) report(sink_, Code::kEmptyList, loc(value), "steps");
+  steps.reserve(value->items.size());
   for (const Node* item : value->items) {
     if (!item->is_mapping()) {
       wrong_kind(key, item, "a list of step mappings");

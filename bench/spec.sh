@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Benchmark of the spec module: whole-process medians (hyperfine) of
+#   restack-gen --version                    (cold start; target < 5 ms)
+#   restack-gen validate big.yaml            (5,000 steps; target >= 20x faster than PyYAML)
+#   /usr/bin/python3 + PyYAML CSafeLoader    (the C loader: the faster, fair reference; load only)
+# Usage: bench/spec.sh BUILD_DIR
+set -euo pipefail
+build="${1:-build}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bin="$build/restack-gen"
+[ -x "$bin" ] || bin="$root/$build/restack-gen"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+/usr/bin/python3 "$root/bench/make_big_spec.py" "$work/big.yaml" 5000
+"$bin" -q validate "$work/big.yaml"  # must be valid, or the benchmark measures error paths
+/usr/bin/python3 -c 'import yaml; yaml.CSafeLoader' 2>/dev/null || { echo "PyYAML without libyaml: no C loader"; exit 1; }
+echo "spec: $(wc -c < "$work/big.yaml") bytes, $(grep -c '^ *- name:' "$work/big.yaml") steps"
+
+hyperfine -N --warmup 3 --runs 30 --export-json "$work/r.json" \
+  -n version "$bin --version" \
+  -n validate "$bin -q validate $work/big.yaml" \
+  -n pyyaml "/usr/bin/python3 -c \"import yaml; yaml.load(open('$work/big.yaml'), Loader=yaml.CSafeLoader)\"" >/dev/null
+
+/usr/bin/python3 - "$work/r.json" <<'PY'
+import json, sys
+r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+ms = lambda s: f"{s * 1000:8.2f} ms"
+print(f"restack-gen --version          {ms(r['version'])}   (target < 5 ms)")
+print(f"restack-gen validate big.yaml  {ms(r['validate'])}")
+print(f"python3 + PyYAML CSafeLoader   {ms(r['pyyaml'])}   (load only, C loader)")
+ratio = r["pyyaml"] / r["validate"]
+print(f"validate is {ratio:.1f}x faster than the PyYAML load (target >= 20x)")
+PY
