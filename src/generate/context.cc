@@ -70,9 +70,10 @@ ProjectIndex::ProjectIndex(const spec::Project& p) : project(p) {
   }
 }
 
-NameScope ProjectIndex::module_scope() const {
+NameScope ProjectIndex::module_scope(const std::set<std::string>& except) const {
   NameScope scope;
-  for (const auto& n : user_names) scope.claim(n);
+  for (const auto& n : user_names)
+    if (!except.count(n)) scope.claim(n);
   return scope;
 }
 

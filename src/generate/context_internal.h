@@ -30,7 +30,9 @@ struct ProjectIndex {
   std::map<std::string, const spec::Workflow*> first_caller;  // function -> workflow
 
   explicit ProjectIndex(const spec::Project& p);
-  NameScope module_scope() const;
+  /// A scope claiming every user name except EXCEPT (names the module imports under an alias
+  /// instead, see the workflow builder).
+  NameScope module_scope(const std::set<std::string>& except = {}) const;
   /// Model names of a workflow / function: "" when it takes no input / returns nothing.
   std::string input_model(const spec::Workflow& w) const;
   std::string output_model(const spec::Workflow& w) const;

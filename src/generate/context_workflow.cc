@@ -47,7 +47,9 @@ class WorkflowBuilder {
   WorkflowBuilder(const ProjectIndex& index, const spec::Workflow& w)
       : index_(index),
         w_(w),
-        scope_(index.module_scope()),
+        // `with import_functions():` must keep the SDK's own name (restack-gen check and readers
+        // look for it): a user function of that name is the import that gets an alias.
+        scope_(index.module_scope({"import_functions"})),
         top_(&scope_),
         shielded_(&scope_),
         types_(index.models, top_, [this](const std::string& n) { return shielded_.user("src.models", n); }),
@@ -78,6 +80,7 @@ class WorkflowBuilder {
   std::string input_param_;
   std::set<std::string> used_;
   std::map<std::string, std::string> result_var_;
+  std::map<std::string, std::string> function_local_;  // function -> its name in this module
   nlohmann::json plan_ = nlohmann::json::array();
 };
 
@@ -146,7 +149,7 @@ std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent) {
     return call_expr(sdk("workflow") + ".child_execute", args, line_indent, line_indent, true);
   }
   const spec::Function* fn = index_.functions.at(s.target);
-  args.push_back({"function", s.target});
+  args.push_back({"function", function_local_.at(s.target)});
   if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
     args.push_back({"function_input", input_arg(s.resolved_input, index_.input_model(*fn), arg_indent, "function_input")});
   double timeout = s.timeout ? s.timeout->seconds
@@ -237,6 +240,16 @@ nlohmann::json WorkflowBuilder::build() {
   if (w_.output_from_last_step && last) used_.insert(last->name);
 
   std::string decorator = sdk("workflow");
+  std::set<std::string> fns, children;
+  for_each_leaf(w_.steps, [&](const spec::Step& l) {
+    if (l.kind == StepKind::kFunction) fns.insert(l.target);
+    if (l.kind == StepKind::kWorkflow) children.insert(l.target);
+  });
+  for (const auto& f : fns) {
+    std::string module = "src.functions." + function_module(f);
+    function_local_[f] = f == "import_functions" ? shielded_.user_as(module, f, scope_.fresh("import_functions_fn"))
+                                                 : shielded_.user(module, f);
+  }
   std::string in = index_.input_model(w_), out = index_.output_model(w_);
   locals_.claim("self");
   std::vector<std::string> params = {"self"};
@@ -267,12 +280,6 @@ nlohmann::json WorkflowBuilder::build() {
   }
 
   // Function imports go inside `with import_functions():` next to the models.
-  std::set<std::string> fns, children;
-  for_each_leaf(w_.steps, [&](const spec::Step& l) {
-    if (l.kind == StepKind::kFunction) fns.insert(l.target);
-    if (l.kind == StepKind::kWorkflow) children.insert(l.target);
-  });
-  for (const auto& f : fns) shielded_.user("src.functions." + function_module(f), f);
   for (const auto& c : children) top_.user("src.workflows." + workflow_module(c), c);
   std::string import_functions = shielded_.empty() ? "" : sdk("import_functions");
   std::vector<std::string> shielded_lines;

@@ -34,6 +34,13 @@ std::string ImportSet::user(const std::string& module, const std::string& name) 
   return name;
 }
 
+std::string ImportSet::user_as(const std::string& module, const std::string& name, const std::string& alias) {
+  std::string key = module + ":" + name;
+  froms_[module][name] = alias;
+  bound_[key] = alias;
+  return alias;
+}
+
 std::string ImportSet::module(const std::string& module) {
   std::string key = module + ":";
   if (auto it = bound_.find(key); it != bound_.end()) return it->second;

@@ -21,6 +21,8 @@ class ImportSet {
   /// `from MODULE import NAME` of a user's name (a model, function, workflow): never aliased,
   /// the module scope already claims it.
   std::string user(const std::string& module, const std::string& name);
+  /// The same under ALIAS (`from MODULE import NAME as ALIAS`).
+  std::string user_as(const std::string& module, const std::string& name, const std::string& alias);
   /// `import MODULE`; returns the name to use.
   std::string module(const std::string& module);
   /// A user-written import line (`imports:` of a function), kept verbatim after ours.

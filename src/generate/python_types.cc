@@ -111,7 +111,11 @@ std::string PythonTypes::annotation(const TypeExpr& t) {
     case Kind::kTuple:
       if (t.variadic) return typing("Tuple") + "[" + annotation(arg(t, 0)) + ", ...]";
       return typing("Tuple") + "[" + join_args(t) + "]";
-    case Kind::kUnion: return typing("Union") + "[" + join_args(t) + "]";
+    case Kind::kUnion:
+      // `str | None` reads best as Optional[str].
+      if (t.args.size() == 2 && t.args[1].kind == Kind::kNone && t.args[0].kind != Kind::kNone)
+        return typing("Optional") + "[" + annotation(t.args[0]) + "]";
+      return typing("Union") + "[" + join_args(t) + "]";
     case Kind::kLiteral: {
       std::string out = typing("Literal") + "[";
       for (size_t i = 0; i < t.literals.size(); ++i) out += (i ? ", " : "") + python_literal(t.literals[i]);

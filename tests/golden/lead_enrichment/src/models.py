@@ -2,7 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
-from typing import List, Optional, Union
+from typing import List, Optional
 
 from pydantic import BaseModel, Field
 
@@ -76,7 +76,7 @@ class ScoreLeadInput(BaseModel):
     """Input of the score_lead function."""
 
     full_name: str
-    title: Union[str, None]
+    title: Optional[str]
     employees: int
     total_raised: Decimal
     headlines: List[str]

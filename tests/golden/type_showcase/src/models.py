@@ -35,7 +35,7 @@ class TypeShowcaseInput(BaseModel):
     point: Tuple[float, float]
     samples: Tuple[int, ...]
     identifier: Union[int, str]
-    maybe_note: Union[str, None]
+    maybe_note: Optional[str]
     maybe_contact: Optional[Contact]
     weights: Dict[Literal["low", "high"], int]
     by_id: Dict[UUID, str]
