@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   }
   std::signal(SIGTERM, on_signal);
   std::signal(SIGINT, on_signal);
-  restack::test::FakeLlmServer server;
+  restack::test::FakeLlmServer server(/*keep_alive=*/true);  // like a real provider
   server.set_default({.content = "```python\nresult = input.value * 2\nreturn Output(value=result)\n```",
                       .delay_ms = std::atoi(argv[2])});
   std::ofstream(argv[1]) << server.port() << "\n";

@@ -310,3 +310,16 @@ TEST(RateLimiter, TokensPerMinuteHold) {
 
 }  // namespace
 }  // namespace restack::llm
+
+namespace restack::llm {
+namespace {
+
+TEST(ChatClient, ReusesAKeptAliveConnection) {
+  restack::test::FakeLlmServer server(/*keep_alive=*/true);
+  ChatClient client(options_for(server));
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(client.complete(kMessages).ok());
+  EXPECT_EQ(server.requests(), 3);
+}
+
+}  // namespace
+}  // namespace restack::llm

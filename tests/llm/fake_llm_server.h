@@ -46,7 +46,9 @@ class FakeLlmServer {
  public:
   using Handler = std::function<FakeReply(const nlohmann::json& request)>;
 
-  FakeLlmServer();
+  /// KEEP_ALIVE off (tests): one request per connection, so stop() never waits for an idle
+  /// kept-alive connection (cpp-httplib only notices a stop after its keep-alive timeout).
+  explicit FakeLlmServer(bool keep_alive = false);
   ~FakeLlmServer();
   FakeLlmServer(const FakeLlmServer&) = delete;
   FakeLlmServer& operator=(const FakeLlmServer&) = delete;

@@ -23,9 +23,11 @@ std::string completion_body(const std::string& content, int prompt_tokens, int c
   return j.dump();
 }
 
-FakeLlmServer::FakeLlmServer() : server_(std::make_unique<httplib::Server>()) {
+FakeLlmServer::FakeLlmServer(bool keep_alive) : server_(std::make_unique<httplib::Server>()) {
   // Enough handler threads that the server never limits the client's concurrency.
   server_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+  if (keep_alive) server_->set_keep_alive_timeout(1);
+  else server_->set_keep_alive_max_count(1);
   server_->set_idle_interval(0, 1000);  // notice a reused connection's next request within 1 ms
   server_->Post("/v1/chat/completions", [this](const httplib::Request& req, httplib::Response& res) {
     int now = ++in_flight_;
