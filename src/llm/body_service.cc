@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "common/exit_codes.h"
 #include "llm/answer.h"
 #include "llm/cache_key.h"
@@ -11,6 +13,7 @@
 namespace restack::llm {
 
 BodyService::BodyService(ServiceOptions options) : options_(std::move(options)) {
+  if (!options_.renderer) throw std::logic_error("BodyService needs a PromptRenderer (ServiceOptions::renderer)");
   if (!options_.validator) options_.validator = python_syntax_validator();
   const Settings& s = options_.settings;
   limiter_ = std::make_unique<RateLimiter>(
