@@ -147,7 +147,15 @@ FileResult check_module(PythonParser& parser, const std::string& path, std::stri
                         const CheckOptions& options) {
   FileResult result;
   SyntaxTree tree(parser, source);
-  if (!tree.ok()) return result;
+  if (!tree.ok()) {
+    // Only the parse timeout gets here: report it rather than pass the file silently.
+    if (rule_enabled(options, "RSG001"))
+      result.diagnostics.push_back(Diagnostic{{path, 1, 1}, {path, 1, 1}, Severity::kError, "RSG001",
+                                              "syntax error: the file could not be parsed within " +
+                                                  std::to_string(kParseTimeoutMicros / 1000000) + " s",
+                                              {DiagnosticNote{{}, "check for deeply nested or unbalanced brackets"}}});
+    return result;
+  }
   SemanticModel model(tree.root(), source);
   Context ctx(path, source, model, result.diagnostics);
   run_rules(ctx, tree.root(), options);

@@ -26,6 +26,7 @@ TSNode Context::ancestor(size_t n) const {
 }
 
 void Context::report(TSNode node, std::string message, std::string hint) {
+  if (ts_node_is_null(node)) return;
   report_span(ts_node_start_byte(node), ts_node_end_byte(node), std::move(message), std::move(hint));
 }
 

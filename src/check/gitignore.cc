@@ -1,5 +1,7 @@
 #include "check/gitignore.h"
 
+#include <vector>
+
 #include "common/file_io.h"
 
 namespace restack::check {
@@ -31,50 +33,61 @@ bool match_class(std::string_view p, size_t pi, char c, size_t& end) {
   return matched != negate && c != '/';
 }
 
-bool match_from(std::string_view p, size_t pi, std::string_view t, size_t ti, int depth) {
-  if (depth > 64) return false;
-  while (pi < p.size()) {
-    char pc = p[pi];
+/// Memoised matcher: each (pattern, text) position pair is decided once, so `*****x` against a
+/// long name stays O(|pattern| * |text|) instead of exponential.
+class Matcher {
+ public:
+  Matcher(std::string_view p, std::string_view t) : p_(p), t_(t), memo_((p.size() + 1) * (t.size() + 1), 0) {}
+  bool match(size_t pi, size_t ti) {
+    char& m = memo_[pi * (t_.size() + 1) + ti];
+    if (m) return m == 2;
+    bool r = compute(pi, ti);
+    m = r ? 2 : 1;
+    return r;
+  }
+
+ private:
+  bool compute(size_t pi, size_t ti) {
+    if (pi == p_.size()) return ti == t_.size();
+    char pc = p_[pi];
     if (pc == '*') {
-      bool double_star = pi + 1 < p.size() && p[pi + 1] == '*';
+      bool double_star = pi + 1 < p_.size() && p_[pi + 1] == '*';
       if (double_star) {
         size_t next = pi + 2;
-        if (next < p.size() && p[next] == '/') {
+        if (next < p_.size() && p_[next] == '/') {
           // `**/` matches zero or more whole folders.
-          for (size_t k = ti; k <= t.size(); ++k)
-            if ((k == ti || t[k - 1] == '/') && match_from(p, next + 1, t, k, depth + 1)) return true;
+          for (size_t k = ti; k <= t_.size(); ++k)
+            if ((k == ti || t_[k - 1] == '/') && match(next + 1, k)) return true;
           return false;
         }
-        for (size_t k = ti; k <= t.size(); ++k)
-          if (match_from(p, next, t, k, depth + 1)) return true;
+        for (size_t k = ti; k <= t_.size(); ++k)
+          if (match(next, k)) return true;
         return false;
       }
-      for (size_t k = ti; k <= t.size(); ++k) {
-        if (match_from(p, pi + 1, t, k, depth + 1)) return true;
-        if (k < t.size() && t[k] == '/') break;
-      }
-      return false;
+      // `*` matches nothing, or one more non-slash character.
+      if (match(pi + 1, ti)) return true;
+      return ti < t_.size() && t_[ti] != '/' && match(pi, ti + 1);
     }
-    if (ti >= t.size()) return false;
-    if (pc == '?') {
-      if (t[ti] == '/') return false;
-      ++pi, ++ti;
-    } else if (pc == '[') {
+    if (ti >= t_.size()) return false;
+    if (pc == '?') return t_[ti] != '/' && match(pi + 1, ti + 1);
+    if (pc == '[') {
       size_t end = 0;
-      if (!match_class(p, pi, t[ti], end)) return false;
-      pi = end, ++ti;
-    } else {
-      if (pc == '\\' && pi + 1 < p.size()) pc = p[++pi];
-      if (pc != t[ti]) return false;
-      ++pi, ++ti;
+      return match_class(p_, pi, t_[ti], end) && match(end, ti + 1);
     }
+    if (pc == '\\' && pi + 1 < p_.size()) return p_[pi + 1] == t_[ti] && match(pi + 2, ti + 1);
+    return pc == t_[ti] && match(pi + 1, ti + 1);
   }
-  return ti == t.size();
-}
+
+  std::string_view p_, t_;
+  std::vector<char> memo_;  // 0 unknown, 1 no, 2 yes
+};
 
 }  // namespace
 
-bool glob_match(std::string_view pattern, std::string_view text) { return match_from(pattern, 0, text, 0, 0); }
+bool glob_match(std::string_view pattern, std::string_view text) {
+  if (pattern.size() > 4096 || text.size() > 4096) return false;  // not a real .gitignore line or path
+  return Matcher(pattern, text).match(0, 0);
+}
 
 void IgnoreRules::add(std::string_view content, const fs::path& base) {
   size_t pos = 0;

@@ -28,6 +28,7 @@ ModuleSummary summarize_module(const SemanticModel& model, TSNode root, const st
     std::string kind = definition_kind(model, int(i));
     if (kind.empty()) continue;
     TSNode name = child(scopes[i].node, fields().name);
+    if (ts_node_is_null(name)) continue;
     auto b = map.position(ts_node_start_byte(name));
     auto e = map.position(ts_node_end_byte(name));
     m.definitions.push_back({scopes[i].name, kind, {path, b.line, b.column}, {path, e.line, e.column}});

@@ -15,7 +15,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 /// block. Textual on purpose: the block usually precedes any binding it could be checked against.
 bool is_import_functions_item(TSNode item, std::string_view source) {
   TSNode value = child(item, fields().value);
-  if (kind_of(value) == Kind::kAsPattern) value = ts_node_named_child(value, 0);
+  if (kind_of(value) == Kind::kAsPattern) value = named_child(value, 0);
   if (kind_of(value) != Kind::kCall) return false;
   std::string_view callee = text(source, child(value, fields().function));
   return ends_with(callee, "import_functions") || ends_with(callee, "imports_passed_through");
@@ -93,10 +93,10 @@ void SemanticModel::bind_parameters(TSNode params, int scope) {
       case Kind::kTypedParameter:
       case Kind::kListSplatPattern:
       case Kind::kDictionarySplatPattern: {
-        TSNode first = ts_node_named_child(p, 0);
+        TSNode first = named_child(p, 0);
         if (kind_of(first) == Kind::kIdentifier) name = first;
         else if (kind_of(first) == Kind::kListSplatPattern || kind_of(first) == Kind::kDictionarySplatPattern)
-          name = ts_node_named_child(first, 0);
+          name = named_child(first, 0);
         break;
       }
       default: break;
@@ -253,8 +253,8 @@ void SemanticModel::build(TSNode root) {
             break;
           case Kind::kAsPattern: {
             TSNode alias = child(n, fields().alias);
-            TSNode target = kind_of(alias) == Kind::kAsPatternTarget ? ts_node_named_child(alias, 0) : alias;
-            bind_targets(target, current, ts_node_named_child(n, 0));
+            TSNode target = kind_of(alias) == Kind::kAsPatternTarget ? named_child(alias, 0) : alias;
+            bind_targets(target, current, named_child(n, 0));
             break;
           }
           case Kind::kGlobalStatement:
@@ -361,7 +361,7 @@ std::vector<std::string> SemanticModel::decorators(int scope) const {
     int outer = scopes_[size_t(scope)].parent;
     for_each_named_child(d.decorated, [&](TSNode dec) {
       if (kind_of(dec) != Kind::kDecorator) return;
-      TSNode e = ts_node_named_child(dec, 0);
+      TSNode e = named_child(dec, 0);
       if (kind_of(e) == Kind::kCall) e = child(e, fields().function);
       std::string qn = qualified_name(e, outer);
       if (!qn.empty()) out.push_back(std::move(qn));

@@ -133,7 +133,12 @@ const Fields& fields() {
   return f;
 }
 
-PythonParser::PythonParser() : parser_(ts_parser_new()) { ts_parser_set_language(parser_, tree_sitter_python()); }
+PythonParser::PythonParser() : parser_(ts_parser_new()) {
+  ts_parser_set_language(parser_, tree_sitter_python());
+  // Error recovery is quadratic on pathological input (20,000 unclosed brackets take seconds):
+  // bound it so that no input hangs the checker. Real files parse in milliseconds.
+  ts_parser_set_timeout_micros(parser_, kParseTimeoutMicros);
+}
 PythonParser::~PythonParser() { ts_parser_delete(parser_); }
 
 SyntaxTree::SyntaxTree(PythonParser& parser, std::string_view source)

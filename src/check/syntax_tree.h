@@ -93,14 +93,19 @@ struct Fields {
 };
 const Fields& fields();
 
-inline TSNode child(TSNode n, TSFieldId f) { return ts_node_child_by_field_id(n, f); }
+// The tree-sitter 0.20 runtime dereferences null nodes: every helper here accepts them.
+inline TSNode child(TSNode n, TSFieldId f) { return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, f); }
+inline TSNode named_child(TSNode n, uint32_t i) { return ts_node_is_null(n) ? n : ts_node_named_child(n, i); }
 inline bool is_null(TSNode n) { return ts_node_is_null(n); }
 inline std::string_view text(std::string_view source, TSNode n) {
+  if (ts_node_is_null(n)) return {};
   uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
   if (b > source.size() || e > source.size() || e < b) return {};
   return source.substr(b, e - b);
 }
 inline bool same(TSNode a, TSNode b) { return ts_node_eq(a, b); }
+
+constexpr uint64_t kParseTimeoutMicros = 5'000'000;
 
 /// Owns a parser configured for Python. Not thread-safe: one per thread.
 class PythonParser {
@@ -157,6 +162,7 @@ void walk_tree(TSNode root, Enter&& enter, Leave&& leave) {
 /// Calls FN(child) for each named child of NODE, in order.
 template <class Fn>
 void for_each_named_child(TSNode node, Fn&& fn) {
+  if (ts_node_is_null(node)) return;
   TSTreeCursor cursor = ts_tree_cursor_new(node);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {

@@ -25,9 +25,9 @@ TSNode leading_string(TSNode n) {
   for (int i = 0; i < 16; ++i) {
     Kind k = kind_of(n);
     if (k == Kind::kString) return n;
-    if (k == Kind::kConcatenatedString) return ts_node_named_child(n, 0);
+    if (k == Kind::kConcatenatedString) return named_child(n, 0);
     if (k == Kind::kBinaryOperator) n = child(n, fields().left);
-    else if (k == Kind::kParenthesizedExpression) n = ts_node_named_child(n, 0);
+    else if (k == Kind::kParenthesizedExpression) n = named_child(n, 0);
     else return {};
   }
   return {};

@@ -22,7 +22,24 @@ void check(Context& ctx, TSNode node) {
                     "Python cannot import this file; fix the syntax first");
     return;
   }
-  // Point at the first unexpected token inside the ERROR node, not the statement it swallowed.
+  // An ERROR node can swallow many valid statements around the real problem: follow the first
+  // child that contains an error down to the innermost one, then point at its first token.
+  for (int depth = 0; depth < 256; ++depth) {
+    TSNode inner{};
+    uint32_t n = ts_node_child_count(node);
+    for (uint32_t i = 0; i < n && ts_node_is_null(inner); ++i) {
+      TSNode c = ts_node_child(node, i);
+      if (ts_node_has_error(c)) inner = c;
+    }
+    if (ts_node_is_null(inner)) break;
+    if (ts_node_is_missing(inner)) {
+      uint32_t at = ts_node_start_byte(inner);
+      ctx.report_span(at, at, "syntax error: expected `" + describe(ts_node_type(inner)) + "`",
+                      "Python cannot import this file; fix the syntax first");
+      return;
+    }
+    node = inner;
+  }
   TSNode first = ts_node_child(node, 0);
   while (!ts_node_is_null(first) && ts_node_child_count(first) > 0) first = ts_node_child(first, 0);
   std::string_view token = ctx.text(ts_node_is_null(first) ? node : first);
