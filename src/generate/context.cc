@@ -68,12 +68,14 @@ ProjectIndex::ProjectIndex(const spec::Project& p) : project(p) {
       user_names.insert(out);
     }
   }
+  for (const auto& n : user_names) user_scope.claim(n);
 }
 
 NameScope ProjectIndex::module_scope(const std::set<std::string>& except) const {
-  NameScope scope;
-  for (const auto& n : user_names)
-    if (!except.count(n)) scope.claim(n);
+  // A child of the shared scope: building a module's scope costs nothing per user name, which
+  // keeps generation linear in the project's size.
+  NameScope scope(&user_scope);
+  for (const auto& n : except) scope.unclaim_inherited(n);
   return scope;
 }
 

@@ -82,8 +82,7 @@ nlohmann::json function_context(const ProjectIndex& index, const spec::Function&
   ImportSet imports(&scope);
   PythonTypes types(index.models, imports, [&](const std::string& n) { return imports.user("src.models", n); });
   std::string decorator = imports.from("restack_ai.function", "function");
-  NameScope probe = scope;
-  std::string log_name = probe.fresh("log");
+  std::string log_name = scope.peek_fresh("log");
 
   std::string in = index.input_model(f), out = index.output_model(f);
   auto cit = index.first_caller.find(f.name);

@@ -27,6 +27,7 @@ struct ProjectIndex {
   std::map<std::string, const spec::Function*> functions;
   std::map<std::string, const spec::Workflow*> workflows;
   std::set<std::string> user_names;  // models, functions, workflows
+  NameScope user_scope;              // claims user_names; every module scope's parent
   std::map<std::string, const spec::Workflow*> first_caller;  // function -> workflow
 
   explicit ProjectIndex(const spec::Project& p);

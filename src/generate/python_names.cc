@@ -86,7 +86,13 @@ bool is_python_keyword(std::string_view word) {
 
 bool NameScope::taken(const std::string& name) const {
   if (names_.count(name)) return true;
-  return parent_ && parent_->taken(name);
+  return parent_ && !hidden_.count(name) && parent_->taken(name);
+}
+
+std::string NameScope::peek_fresh(const std::string& base) const {
+  std::string name = base;
+  while (taken(name) || is_python_keyword(name)) name += '_';
+  return name;
 }
 
 std::string NameScope::fresh(const std::string& base) {

@@ -30,12 +30,17 @@ class NameScope {
   explicit NameScope(const NameScope* parent) : parent_(parent) {}
 
   void claim(const std::string& name) { names_.insert(name); }
+  /// Hides NAME of the parent scopes from this scope (it becomes free here).
+  void unclaim_inherited(const std::string& name) { hidden_.insert(name); }
   bool taken(const std::string& name) const;
   std::string fresh(const std::string& base);
+  /// What fresh(BASE) would return, without reserving it.
+  std::string peek_fresh(const std::string& base) const;
 
  private:
   const NameScope* parent_ = nullptr;
   std::set<std::string> names_;
+  std::set<std::string> hidden_;
 };
 
 }  // namespace restack::generate

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# `make bench` part: `restack-gen generate` on a project of 1,000 workflows and 5,000 functions,
+# against the reference Python pipeline (PyYAML loads the same spec, Python Jinja2 renders the
+# same templates from the dumped context and writes the same files; outputs are compared).
+# Reports whole-process wall time (hyperfine medians), time per workflow and peak RSS.
+# Targets: >= 20x faster than the reference, < 1 ms per workflow, < 200 MB peak.
+set -euo pipefail
+build="${1:-build}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bin="$(realpath "$build/restack-gen")"
+cd "$root"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+workflows=${BENCH_WORKFLOWS:-1000}
+functions=${BENCH_FUNCTIONS:-5000}
+/usr/bin/python3 bench/generate/make_spec.py "$work/spec.yaml" "$workflows" "$functions"
+"$bin" generate "$work/spec.yaml" --dump-context > "$work/context.json"
+ref=(/usr/bin/python3 tests/generate/python/render_reference.py --spec "$work/spec.yaml" --context "$work/context.json" templates/python)
+
+# Same bytes from both pipelines.
+"$bin" -q generate "$work/spec.yaml" -o "$work/ours"
+"${ref[@]}" "$work/theirs"
+diff -r "$work/ours" "$work/theirs" > /dev/null || { echo "FAIL: outputs differ"; diff -r "$work/ours" "$work/theirs" | head; exit 1; }
+echo "outputs identical: $(find "$work/ours" -type f | wc -l) files, $(du -sh "$work/ours" | cut -f1)"
+
+hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" --export-json "$work/h.json" \
+  -n restack-gen "rm -rf $work/o1 && $bin -q generate $work/spec.yaml -o $work/o1" \
+  -n python-reference "rm -rf $work/o2 && ${ref[*]} $work/o2" > /dev/null
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+rm -rf "$work/o3" "$work/o4"
+ours_kb=$(rss "$bin" -q generate "$work/spec.yaml" -o "$work/o3")
+ref_kb=$(rss "${ref[@]}" "$work/o4")
+/usr/bin/python3 - "$work/h.json" "$workflows" "$ours_kb" "$ref_kb" <<'PY'
+import json, sys
+h = json.load(open(sys.argv[1]))["results"]
+ours, ref = (r["median"] for r in h)
+workflows, ours_kb, ref_kb = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+ratio = ref / ours
+per = ours / workflows * 1000
+print(f"restack-gen generate : {ours * 1000:8.1f} ms median, {per:.3f} ms per workflow, peak RSS {ours_kb / 1024:.1f} MB")
+print(f"python reference     : {ref * 1000:8.1f} ms median (PyYAML + Jinja2, context precomputed), peak RSS {ref_kb / 1024:.1f} MB")
+print(f"ratio: {ratio:.1f}x faster  [targets: >= 20x {'OK' if ratio >= 20 else 'MISSED'}; "
+      f"< 1 ms/workflow {'OK' if per < 1 else 'MISSED'}; < 200 MB {'OK' if ours_kb < 200 * 1024 else 'MISSED'}]")
+PY
