@@ -81,9 +81,50 @@ const std::vector<CodeInfo>& code_table() {
       {Code::kBadImport, "E-import", E, "`{}` is not a Python import statement (`import x` or `from x import y`)"},
       {Code::kBadName, "E-name", E, "{}"},
       {Code::kStepReturnsNothing, "E-reference-output", E, "reference `{}`: step `{}` returns nothing"},
+      {Code::kInvalidUtf8, "E-encoding", E, "the file is not valid UTF-8 here; save it as UTF-8"},
       {Code::kNeedsInputAfterParallel, "E-input-needed", E, "step `{}` calls the undescribed function `{}` right after {}, which has no output; write an `input:` mapping"},
   };
   return table;
+}
+
+// Length of the valid UTF-8 sequence at S[i], or 0.
+static size_t utf8_sequence(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (n == 2 && c < 0xC2) return 0;                                   // overlong
+  if (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) return 0;               // overlong
+  if (n == 3 && c == 0xED && b(i + 1) >= 0xA0) return 0;              // surrogate
+  if (n == 4 && (c > 0xF4 || (c == 0xF0 && b(i + 1) < 0x90) || (c == 0xF4 && b(i + 1) >= 0x90))) return 0;
+  return n;
+}
+
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t n = utf8_sequence(text, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+size_t first_invalid_utf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    size_t n = utf8_sequence(text, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::string_view::npos;
 }
 
 const CodeInfo& code_info(Code code) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostic.h"
@@ -80,6 +81,7 @@ enum class Code {
   kBadImport,
   kBadName,
   kStepReturnsNothing,
+  kInvalidUtf8,
   kNeedsInputAfterParallel,
   kCount_,
 };
@@ -95,6 +97,12 @@ struct CodeInfo {
 const std::vector<CodeInfo>& code_table();
 const CodeInfo& code_info(Code code);
 
+/// TEXT with every invalid UTF-8 sequence replaced by U+FFFD, so messages quoting user input
+/// stay printable and JSON-serialisable.
+std::string valid_utf8(std::string_view text);
+/// Offset of the first invalid UTF-8 byte of TEXT, or npos.
+size_t first_invalid_utf8(std::string_view text);
+
 /// Appends a diagnostic with CODE's severity, id and formatted message.
 template <typename... Args>
 Diagnostic& report(DiagnosticSink& sink, Code code, const SourceLocation& where, const Args&... args) {
@@ -103,13 +111,13 @@ Diagnostic& report(DiagnosticSink& sink, Code code, const SourceLocation& where,
   d.location = where;
   d.severity = info.severity;
   d.code = info.id;
-  d.message = fmt::format(fmt::runtime(info.format), args...);
+  d.message = valid_utf8(fmt::format(fmt::runtime(info.format), args...));
   return sink.add(std::move(d));
 }
 
 /// Adds a note to D (a did-you-mean, a suggestion, "first defined here").
 inline void add_note(Diagnostic& d, std::string message, SourceLocation where = {}) {
-  d.notes.push_back(DiagnosticNote{std::move(where), std::move(message)});
+  d.notes.push_back(DiagnosticNote{std::move(where), valid_utf8(message)});
 }
 
 }  // namespace restack::spec

@@ -325,7 +325,7 @@ class ProjectFlow {
       }
       if (target) {
         if (auto why = value_misfit(value.literal(), target->type, pf_.lookup())) {
-          auto& d = report(sink_, Code::kTypeMismatch, value.loc, "the value `" + value.literal().dump() + "`",
+          auto& d = report(sink_, Code::kTypeMismatch, value.loc, "the value `" + value.literal().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "`",
                            render_annotation(type_of_value(value.literal())), what, render_annotation(target->type));
           if (!why->empty()) add_note(d, why->substr(2, why->size() - 3));
         }

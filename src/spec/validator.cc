@@ -92,7 +92,7 @@ class Validator {
     for (auto& f : s.fields) {
       if (!f.default_value) continue;
       if (auto why = value_misfit(*f.default_value, f.type, lookup()))
-        report(sink_, Code::kBadDefault, f.default_loc, f.default_value->dump(), f.type.spelling, *why);
+        report(sink_, Code::kBadDefault, f.default_loc, f.default_value->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), f.type.spelling, *why);
     }
   }
 
@@ -103,7 +103,7 @@ class Validator {
       for (auto& f : m.schema.fields)
         if (f.default_value)
           if (auto why = value_misfit(*f.default_value, f.type, lookup()))
-            report(sink_, Code::kBadDefault, f.default_loc, f.default_value->dump(), f.type.spelling, *why);
+            report(sink_, Code::kBadDefault, f.default_loc, f.default_value->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), f.type.spelling, *why);
     // Cycles: depth-first over "model field mentions model".
     std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
     std::vector<std::string> path;

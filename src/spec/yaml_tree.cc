@@ -331,6 +331,10 @@ std::unique_ptr<Document> parse_document(std::string text, std::string file, Dia
   }
   doc->text_ = std::move(text);
   doc->lines_ = LineIndex(doc->text_);
+  if (size_t bad = first_invalid_utf8(doc->text_); bad != std::string_view::npos) {
+    report(sink, Code::kInvalidUtf8, doc->locate_offset(bad));
+    return nullptr;
+  }
   if (!prescan_yaml(doc->text_, doc->lines_, doc->file_, sink)) return nullptr;
 
   std::istringstream in(doc->text_);

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+
+#include "common/test_support.h"
 
 #include "spec/yaml_tree.h"
 #include "spec_test_support.h"
@@ -127,6 +130,32 @@ TEST(YamlLimits, NonStringKeysAreErrors) {
   const Diagnostic* d = error_at(l.sink, 3, 1);
   ASSERT_NE(d, nullptr) << dump(l.sink);
   EXPECT_NE(d->message.find("must be a string"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace restack::spec::test
+
+namespace restack::spec::test {
+namespace {
+
+// Inputs the fuzzer (fuzz/spec_fuzzer.cc) once crashed on: each must load without throwing
+// and report an error.
+TEST(FuzzRegressions, EveryKeptInputIsRejectedCleanly) {
+  auto dir = restack::test::source_dir() / "tests" / "spec" / "fuzz_regressions";
+  size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    Loaded l = load_text(restack::test::read_file(e.path()));
+    EXPECT_TRUE(l.sink.has_errors()) << e.path();
+    ++n;
+  }
+  EXPECT_GE(n, 1u);
+}
+
+TEST(FuzzRegressions, InvalidUtf8IsAnErrorAtTheByte) {
+  Loaded l = load_text("name: W\ndescription: \"a\xff\"\n");
+  const Diagnostic* d = error_at(l.sink, 2, 16);
+  ASSERT_NE(d, nullptr) << dump(l.sink);
+  EXPECT_EQ(d->code, "E-encoding");
 }
 
 }  // namespace
