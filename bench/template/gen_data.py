@@ -31,7 +31,7 @@ def main():
             "fields": fields,
             "steps": [{"name": rng.choice(WORDS), "timeout": rng.choice([None, 30, 60, 120])} for _ in range(rng.randint(1, 5))],
         })
-    json.dump({"project": "bench", "models": models}, sys.stdout, indent=1)
+    json.dump({"project": "bench", "models": models}, sys.stdout, separators=(",", ":"))
 
 
 if __name__ == "__main__":

@@ -42,6 +42,61 @@ Value json_to_value(const Json& j) {
 
 }  // namespace
 
+/// Builds values from nlohmann's SAX events.
+class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  bool null() override { return add(Value::none()); }
+  bool boolean(bool b) override { return add(Value(b)); }
+  bool number_integer(number_integer_t i) override { return add(Value(int64_t(i))); }
+  bool number_unsigned(number_unsigned_t u) override {
+    return add(u > uint64_t(INT64_MAX) ? Value(double(u)) : Value(int64_t(u)));
+  }
+  bool number_float(number_float_t d, const string_t&) override { return add(Value(d)); }
+  bool string(string_t& s) override { return add(Value(std::move(s))); }
+  bool binary(binary_t&) override { return add(Value::none()); }
+  bool start_object(std::size_t) override { return open(Value::dict()); }
+  bool key(string_t& k) override {
+    keys_.push_back(Value(std::move(k)));
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(Value::list()); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override { throw e; }
+  Value result;
+
+ private:
+  bool add(Value v) {
+    if (stack_.empty()) {
+      result = std::move(v);
+    } else if (stack_.back().is_dict()) {
+      stack_.back().as_dict().set(keys_.back(), std::move(v));
+      keys_.pop_back();
+    } else {
+      stack_.back().as_list().items.push_back(std::move(v));
+    }
+    return true;
+  }
+  bool open(Value container) {
+    if (stack_.size() > 10000) throw std::runtime_error("JSON nested too deeply");
+    stack_.push_back(std::move(container));
+    return true;
+  }
+  bool close() {
+    Value done = std::move(stack_.back());
+    stack_.pop_back();
+    return add(std::move(done));
+  }
+  std::vector<Value> stack_;
+  std::vector<Value> keys_;
+};
+
+Value parse_json(const std::string& text) {
+  ValueBuilder builder;
+  nlohmann::json::sax_parse(text, &builder);
+  return builder.result;
+}
+
 Value from_json(const nlohmann::json& j) { return json_to_value(j); }
 Value from_json(const nlohmann::ordered_json& j) { return json_to_value(j); }
 
