@@ -4,6 +4,8 @@
 #include "generate/context_internal.h"
 #include "generate/python_literal.h"
 
+#include <fmt/format.h>
+
 namespace restack::generate {
 
 const spec::Field* find_field(const spec::Schema& schema, const std::string& name) {
@@ -104,6 +106,36 @@ std::string workflow_task_queue(const ProjectIndex& index, const spec::Workflow&
   return index.project.task_queue.value_or("");
 }
 
+namespace {
+
+/// A TOML basic string ("..."): backslash, quote and control characters escaped.
+std::string toml_string(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\u{:04x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+/// Text for a Markdown table cell: `|` escaped so it does not end the cell.
+std::string markdown_cell(const std::string& text) {
+  std::string out;
+  for (char c : one_line(text)) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 nlohmann::json build_context(const spec::Project& project, BodyProvider& bodies, const ContextOptions& options) {
   ProjectIndex index(project);
   nlohmann::json ctx;
@@ -114,7 +146,7 @@ nlohmann::json build_context(const spec::Project& project, BodyProvider& bodies,
                     {"package", project.package_name},
                     {"names", name_styles(project.name)},
                     {"description", one_line(description)},
-                    {"description_toml", python_string(one_line(description))},
+                    {"description_toml", toml_string(one_line(description))},
                     {"task_queue", project.task_queue.value_or("")},
                     {"spec_files", project.files}};
   ctx["models_module"] = models_module_context(index);

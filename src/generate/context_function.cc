@@ -105,6 +105,7 @@ nlohmann::json function_context(const ProjectIndex& index, const spec::Function&
           {"module", function_module(f.name)},
           {"described", f.described},
           {"description", f.description ? one_line(*f.description) : ""},
+          {"description_md", f.description ? markdown_cell(*f.description) : ""},
           {"doc", doc},
           {"decorator", decorator},
           {"import_lines", imports.lines()},

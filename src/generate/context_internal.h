@@ -45,6 +45,9 @@ struct ProjectIndex {
 std::string function_module(const std::string& name);
 std::string workflow_module(const std::string& name);
 
+/// TEXT on one line with `|` escaped, for a Markdown table cell (README).
+std::string markdown_cell(const std::string& text);
+
 /// The names of NAME in every case style.
 nlohmann::json name_styles(const std::string& name);
 

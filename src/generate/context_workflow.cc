@@ -295,6 +295,7 @@ nlohmann::json WorkflowBuilder::build() {
           {"names", name_styles(w_.name)},
           {"module", workflow_module(w_.name)},
           {"description", desc},
+          {"description_md", markdown_cell(w_.description)},
           {"doc", docstring_text(w_.description)},
           {"decorator", decorator + ".defn()"},
           {"run_decorator", run_decorator},

@@ -98,3 +98,24 @@ TEST(CliGenerate, BrokenTemplateOverrideIsAnErrorAndWritesNothing) {
   EXPECT_NE(r.err.find("models.py.j2:1"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(out));
 }
+
+TEST(CliGenerate, DescriptionsAreEscapedForTomlAndMarkdown) {
+  TempDir tmp;
+  auto spec = tmp.write("q.yaml",
+                        "name: Quoted\n"
+                        "description: 'Says \"hi\" | and \\ more'\n"
+                        "steps:\n  - name: a\n    function: do_it\n");
+  fs::path out = tmp.path() / "out";
+  auto r = run_cli({"generate", spec.string(), "-o", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(read_file(out / "pyproject.toml").find("description = \"Says \\\"hi\\\" | and \\\\ more\"\n"), std::string::npos)
+      << read_file(out / "pyproject.toml");
+  EXPECT_NE(read_file(out / "README.md").find("| `Quoted` | Says \"hi\" \\| and \\ more |"), std::string::npos)
+      << read_file(out / "README.md");
+  if (have_program("/usr/bin/python3")) {
+    auto t = run_program({"/usr/bin/python3", "-c",
+                          "import sys, tomllib; print(tomllib.load(open(sys.argv[1], 'rb'))['project']['description'])",
+                          (out / "pyproject.toml").string()});
+    EXPECT_EQ(t.out, "Says \"hi\" | and \\ more\n") << t.err;
+  }
+}
