@@ -21,6 +21,12 @@ bool is_import_functions_item(TSNode item, std::string_view source) {
   return ends_with(callee, "import_functions") || ends_with(callee, "imports_passed_through");
 }
 
+bool is_common_builtin(std::string_view n) {
+  for (std::string_view b : {"eval", "exec", "open", "print", "input", "set", "frozenset", "compile", "__import__"})
+    if (n == b) return true;
+  return false;
+}
+
 }  // namespace
 
 SemanticModel::SemanticModel(TSNode root, std::string_view source) : source_(source) { build(root); }
@@ -330,6 +336,8 @@ Resolved SemanticModel::resolve(TSNode expr, int scope) const {
       // `from restack_ai.workflow import *` is common in examples; anything else is unknowable.
       for (const auto& m : scopes_[0].star_imports)
         if (m.rfind("restack_ai", 0) == 0 || m.rfind("temporalio", 0) == 0) qn = m + "." + std::string(name);
+      // A star import could shadow a builtin, but no real module exports eval or open.
+      if (qn.empty() && is_common_builtin(name)) qn = "builtins." + std::string(name);
       if (qn.empty()) return r;
     } else {
       qn = "builtins." + std::string(name);
