@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/generate_llm.h"
 #include "common/diagnostic_printer.h"
 #include "common/exit_codes.h"
 #include "generate/body_provider.h"
@@ -20,7 +21,8 @@ namespace {
 struct GenerateOptions {
   std::vector<std::string> files;
   std::string output;
-  std::string llm = "off";
+  std::string llm;  // "" = not given: the settings layers (env, config) decide, default off
+  llm::LlmFlags llm_flags;
   std::string templates;
   bool force = false;
   bool dry_run = false;
@@ -47,12 +49,11 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
     return kExitProblems;
   }
 
+  LlmBodies llm = llm_bodies(*project, o.llm, o.llm_flags, o.templates, global);
+  if (llm.stop) return *llm.stop;
   generate::PlaceholderBodyProvider placeholder;
-  generate::CodeBodyProvider bodies(placeholder);
-  if (o.llm != "off" && !global.quiet)
-    // TODO(integrator): plug the LLM-backed BodyProvider (src/llm) in here for these modes.
-    std::cerr << "restack-gen generate: warning: --llm " << o.llm
-              << " is not available yet; function bodies are placeholders (as with --llm off)\n";
+  generate::LlmBodyProvider llm_provider(placeholder, llm.results);
+  generate::CodeBodyProvider bodies(llm_provider);
 
   nlohmann::json context = generate::build_context(*project, bodies, {RESTACK_VERSION});
   context["files"] = generate::file_plan(context);
@@ -86,14 +87,14 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
   if (o.dry_run) {
     std::cout << generate::list_tree(tree);
     if (!global.quiet) std::cerr << fmt::format("dry run: {} files, {} bytes would be written to {}\n", tree.size(), tree.total_bytes(), o.output);
-    return kExitOk;
+    return llm.exit_code;
   }
   if (auto err = generate::write_tree(tree, o.output, {o.force})) {
     std::cerr << "restack-gen generate: error: " << *err << "\n";
     return kExitProblems;
   }
   if (!global.quiet) std::cerr << fmt::format("wrote {} files ({} bytes) to {}\n", tree.size(), tree.total_bytes(), o.output);
-  return kExitOk;
+  return llm.exit_code;
 }
 
 }  // namespace
@@ -106,12 +107,16 @@ Command generate_command() {
         sub.add_option("SPEC", o->files, "Spec files; several files form one project")->required();
         sub.add_option("-o,--output", o->output, "Folder to write the project into");
         sub.add_option("--llm", o->llm, "Function bodies: off (placeholders) or an LLM provider")
-            ->check(CLI::IsMember({"off", "cerebras", "openai", "groq", "ollama", "openai-compatible"}));
+            ->check(CLI::IsMember({"off", "cerebras", "openai", "groq", "ollama", "openai-compatible"}))
+            ->group("LLM");
+        // The other LLM flags (--model, -j/--jobs, --cache, --show-prompts...) come from src/llm.
+        llm::add_llm_flags(sub, o->llm_flags, {.provider_flag = false});
         sub.add_flag("--force", o->force, "Write into an existing non-empty folder");
         sub.add_flag("--dry-run", o->dry_run, "List the files that would be written; write nothing");
         sub.add_flag("--dump-context", o->dump_context, "Print the template context as JSON; write nothing");
         sub.add_option("--templates", o->templates, "Render with the *.j2 templates of this folder instead of the bundled ones");
-        sub.footer("Exit status: 0 written, 1 invalid spec or output refused, 2 usage, 4 internal error.\n"
+        sub.footer("Exit status: 0 written, 1 invalid spec, output refused or an LLM body given up on (placeholder written),\n"
+                   "2 usage, 3 LLM provider or cache server failed, 4 internal error, 130 interrupted (nothing written).\n"
                    "See docs/generate.md for the generated layout.");
         return [o, &global] { return run_generate(*o, global); };
       }};
