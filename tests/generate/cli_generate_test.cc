@@ -1,6 +1,9 @@
 // `restack-gen generate` end to end through the built binary.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "generate/generate_helpers.h"
 
 using namespace restack::test;
@@ -72,11 +75,15 @@ TEST(CliGenerate, DumpContextIsJson) {
   EXPECT_EQ(ctx["workflows"][0]["steps"][0]["members"].size(), 4u);
 }
 
-TEST(CliGenerate, LlmModesAcceptedWithFallbackWarning) {
+TEST(CliGenerate, LlmProviderWithoutKeyIsUsageErrorAndWritesNothing) {
+  // The LLM path itself is tested end to end against a fake server in tests/llm.
+  if (std::getenv("OPENAI_API_KEY") || std::getenv("RESTACK_GEN_LLM_API_KEY")) GTEST_SKIP() << "an API key is set";
   TempDir tmp;
-  auto r = run_cli({"generate", example("data_processor.yaml"), "-o", (tmp.path() / "x").string(), "--llm", "openai"});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("not available yet"), std::string::npos) << r.err;
+  auto r = run_cli({"generate", example("data_processor.yaml"), "-o", (tmp.path() / "x").string(), "--llm", "openai"},
+                   "", {"XDG_CONFIG_HOME=" + (tmp.path() / "config").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("API key"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(tmp.path() / "x"));
   r = run_cli({"generate", example("data_processor.yaml"), "-o", (tmp.path() / "y").string(), "--llm", "nope"});
   EXPECT_EQ(r.exit_code, 2);
 }
