@@ -41,3 +41,15 @@ TEST(EmbeddedPrompts, RenderTheFunctionName) {
 
 }  // namespace
 }  // namespace restack::generate
+
+namespace restack::generate {
+namespace {
+
+TEST(CheckerValidator, AcceptsNamesTheRealModuleDefines) {
+  // The output model, `input` and `log` exist in the real module; the generic skeleton must not
+  // reject bodies for using them.
+  EXPECT_EQ(checker_validator()("log.info(input.data)\nreturn DataValidationOutput(data={})"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace restack::generate
