@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
 
 #include "check/checker.h"
@@ -85,16 +86,18 @@ RenderResult render_project(const nlohmann::json& ctx, const std::vector<Templat
 }
 
 bool self_check(const OutputTree& tree, const nlohmann::json& ctx, DiagnosticSink& sink) {
-  std::set<std::string> user_code;
+  std::map<std::string, std::string> user_code;  // module path -> origin ("code" or "llm")
   for (const auto& f : ctx.at("functions"))
-    if (f.at("origin") != "placeholder") user_code.insert("src/functions/" + f.at("module").get<std::string>() + ".py");
+    if (f.at("origin") != "placeholder")
+      user_code["src/functions/" + f.at("module").get<std::string>() + ".py"] = f.at("origin").get<std::string>();
   bool internal = false;
   for (const auto& [path, content] : tree.files()) {
     if (path.size() < 3 || path.compare(path.size() - 3, 3, ".py") != 0) continue;
     for (auto& d : check::check_source(path, content)) {
       if (user_code.count(path)) {
         d.severity = Severity::kWarning;
-        d.message = "in generated code (from the spec's `code:`): " + d.message;
+        d.message = (user_code[path] == "llm" ? "in the LLM-written body: " : "in generated code (from the spec's `code:`): ") +
+                    d.message;
       } else {
         // Any finding in code the generator wrote is a template bug.
         d.severity = Severity::kError;
