@@ -65,9 +65,13 @@ TEST_F(GenerateLlmCli, WritesTheFakeBodiesThenServesThemFromTheCache) {
   expect_valid_python("one");
   for (const auto& auth : server.authorization_headers()) EXPECT_EQ(auth, std::string("Bearer ") + kKey);
 
-  auto second = generate("two");
+  auto metrics_file = tmp.path() / "metrics.json";
+  auto second = generate("two", {"--metrics", metrics_file.string()});
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(server.requests(), 2) << "the second run must be answered from the cache";
+  auto metrics = nlohmann::json::parse(read_file(metrics_file));
+  EXPECT_EQ(metrics["requests"], 0);
+  EXPECT_EQ(metrics["cache"]["hits"], 2);
   EXPECT_EQ(function_file("one", "data_validation"), function_file("two", "data_validation"));
 }
 
@@ -86,12 +90,15 @@ TEST_F(GenerateLlmCli, InvalidAnswersGiveThePlaceholderWithTheReasonAndExit1) {
 }
 
 TEST_F(GenerateLlmCli, ShowPromptsPrintsThePromptsAndSendsNothing) {
-  auto r = generate("out", {"--show-prompts"});
+  auto r = generate("out", {"--show-prompts", "--context", (source_dir() / "examples/data_processor.yaml").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(server.requests(), 0);
   EXPECT_NE(r.out.find("=== data_validation ==="), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("async def data_transformation("), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find(kKey), std::string::npos);
+  // Shown relative to the working folder when under it.
+  EXPECT_NE(r.out.find("data_processor.yaml:\n```\nname: DataProcessor"), std::string::npos)
+      << "the --context file is in the prompt: " << r.err;
   EXPECT_FALSE(fs::exists(tmp.path() / "out"));
 }
 
