@@ -40,6 +40,7 @@ std::vector<llm::FunctionPromptContext> collect_prompts(const spec::Project& pro
 LlmBodies llm_bodies(const spec::Project& project, const std::string& provider, const llm::LlmFlags& flags,
                      const std::string& templates_dir, const GlobalOptions& global) {
   LlmBodies out;
+  if (provider == "off") return out;  // explicit: placeholders, whatever the config says
   PrintOptions print;
   print.color = global.use_color(2);
   auto report = [&](DiagnosticSink& sink) {
@@ -51,6 +52,13 @@ LlmBodies llm_bodies(const spec::Project& project, const std::string& provider, 
   if (!provider.empty()) setting_flags["provider"] = provider;
   DiagnosticSink sink;
   llm::Settings settings = llm::resolve_settings(llm::SettingsInputs::from_process(setting_flags), sink);
+  if (sink.has_errors() && provider.empty() && !settings.enabled()) {
+    // No LLM asked for: a bad LLM setting must not stop placeholder generation.
+    for (auto& d : sink.all())
+      if (d.severity == Severity::kError) d.severity = Severity::kWarning;
+    report(sink);
+    return out;
+  }
   report(sink);
   if (sink.has_errors()) {
     out.stop = kExitUsage;

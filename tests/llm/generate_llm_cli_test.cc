@@ -122,3 +122,25 @@ TEST_F(GenerateLlmCli, ProviderDownIsExit3WithPlaceholders) {
 
 }  // namespace
 }  // namespace restack::test
+
+namespace restack::test {
+namespace {
+
+TEST(GenerateLlmSettings, BadLlmSettingIsAWarningWithoutLlmAndAnErrorWithIt) {
+  TempDir tmp;
+  std::vector<std::string> env = {"RESTACK_GEN_LLM_TEMPERATURE=banana", "RESTACK_GEN_LLM_API_KEY=k",
+                                  "XDG_CONFIG_HOME=" + (tmp.path() / "config").string()};
+  std::string spec = (source_dir() / "examples/data_processor.yaml").string();
+  auto plain = run_cli({"generate", spec, "-o", (tmp.path() / "a").string()}, "", env);
+  EXPECT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(plain.err.find("warning: invalid value 'banana'"), std::string::npos) << plain.err;
+  auto with_llm = run_cli({"generate", spec, "-o", (tmp.path() / "b").string(), "--llm", "openai-compatible",
+                           "--model", "m", "--llm-base-url", "http://127.0.0.1:9/v1"},
+                          "", env);
+  EXPECT_EQ(with_llm.exit_code, 2) << with_llm.err;
+  EXPECT_NE(with_llm.err.find("error: invalid value 'banana'"), std::string::npos) << with_llm.err;
+  EXPECT_FALSE(std::filesystem::exists(tmp.path() / "b"));
+}
+
+}  // namespace
+}  // namespace restack::test
