@@ -209,6 +209,18 @@ Target Parser::parse_assign_target(bool with_tuple, bool name_only, const std::v
   return to_target(*e);
 }
 
+// `{% set x | a | b %}` and `{% filter a | b %}` parse as nested FilterExprs (b(a(...)));
+// unfold them into the list the renderer applies in order.
+static std::vector<std::unique_ptr<FilterExpr>> unfold_filter_chain(std::unique_ptr<FilterExpr> f) {
+  std::vector<std::unique_ptr<FilterExpr>> chain;
+  while (f) {
+    ExprPtr inner = std::move(f->operand);
+    chain.insert(chain.begin(), std::move(f));
+    f.reset(static_cast<FilterExpr*>(inner.release()));
+  }
+  return chain;
+}
+
 StmtPtr Parser::parse_set() {
   int line = next().line;
   auto target = parse_assign_target(true, false, {}, true);
@@ -221,15 +233,7 @@ StmtPtr Parser::parse_set() {
   auto s = std::make_unique<SetBlockStmt>(line);
   s->target = std::move(target);
   if (at(TokenType::kPipe)) {
-    auto f = parse_filter(nullptr, false);
-    // Unfold the chain into a list applied in order.
-    std::vector<std::unique_ptr<FilterExpr>> chain;
-    while (f) {
-      ExprPtr inner = std::move(f->operand);
-      chain.insert(chain.begin(), std::move(f));
-      f.reset(static_cast<FilterExpr*>(inner.release()));
-    }
-    s->filters = std::move(chain);
+    s->filters = unfold_filter_chain(parse_filter(nullptr, false));
   }
   int saved_soft = soft_;
   soft_ = 0;
@@ -450,14 +454,7 @@ StmtPtr Parser::parse_call_block() {
 
 StmtPtr Parser::parse_filter_block() {
   auto s = std::make_unique<FilterBlockStmt>(next().line);
-  auto f = parse_filter(nullptr, true);
-  std::vector<std::unique_ptr<FilterExpr>> chain;
-  while (f) {
-    ExprPtr inner = std::move(f->operand);
-    chain.insert(chain.begin(), std::move(f));
-    f.reset(static_cast<FilterExpr*>(inner.release()));
-  }
-  s->filters = std::move(chain);
+  s->filters = unfold_filter_chain(parse_filter(nullptr, true));
   int saved_soft = soft_;
   soft_ = 0;
   s->body = parse_statements({"endfilter"}, true);
