@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every fuzzer built in BUILD_DIR for SECONDS each, on its seed corpus (fuzz/corpus/NAME).
+# Runs every fuzzer built in BUILD_DIR for SECONDS each, on its seed corpus (fuzz/corpus/NAME,
+# plus the module's test fixtures where they make good seeds).
 # Crashes land in fuzz/crashes/; copy them to the module's regression tests once fixed.
 set -euo pipefail
 build="${1:-build-fuzz}"
@@ -12,6 +13,11 @@ for bin in "$build"/fuzz/*_fuzzer; do
   name="$(basename "$bin")"
   work="$(mktemp -d)"
   [ -d "$root/fuzz/corpus/$name" ] && cp -r "$root/fuzz/corpus/$name/." "$work/"
+  # Test fixtures are seeds too, taken from where they live rather than copied into fuzz/.
+  case "$name" in
+    check_fuzzer) find "$root/tests/check/fixtures" "$root/tests/check/corpus" -name '*.py' \
+                    -exec sh -c 'cp "$1" "$2/seed-$(echo "$1" | md5sum | cut -c1-12).py"' _ {} "$work" \; ;;
+  esac
   echo "== $name for ${seconds}s"
   if ! "$bin" "$work" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -artifact_prefix="$root/fuzz/crashes/$name-" -print_final_stats=1 2>"$work.log"; then
