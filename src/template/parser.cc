@@ -9,8 +9,6 @@ namespace detail {
 
 namespace {
 constexpr int kMaxNesting = 200;
-
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
 }  // namespace
 
 DepthGuard::DepthGuard(Parser& p) : p_(p) {
@@ -26,8 +24,8 @@ void Parser::fail(const std::string& message, int line) {
 const Token& Parser::expect(TokenType t) {
   if (!at(t)) {
     std::string what = describe_token_type(t);
-    if (at(TokenType::kEof)) fail("unexpected end of template, expected " + quoted(what) + ".");
-    fail("expected token " + quoted(what) + ", got " + quoted(describe_token(current())));
+    if (at(TokenType::kEof)) fail("unexpected end of template, expected " + single_quoted(what) + ".");
+    fail("expected token " + single_quoted(what) + ", got " + single_quoted(describe_token(current())));
   }
   return next();
 }
@@ -35,7 +33,7 @@ const Token& Parser::expect(TokenType t) {
 const Token& Parser::expect_name(const char* v) {
   if (!at_name(v)) {
     if (at(TokenType::kEof)) fail(std::string("unexpected end of template, expected '") + v + "'.");
-    fail(std::string("expected token '") + v + "', got " + quoted(describe_token(current())));
+    fail(std::string("expected token '") + v + "', got " + single_quoted(describe_token(current())));
   }
   return next();
 }
@@ -48,10 +46,10 @@ void Parser::fail_ut_eof(const std::string* name, const std::vector<std::vector<
   if (!stack.empty()) {
     for (size_t i = 0; i < stack.back().size(); ++i) {
       if (i) looking += " or ";
-      looking += quoted(stack.back()[i]);
+      looking += single_quoted(stack.back()[i]);
     }
   }
-  std::string message = name ? "Encountered unknown tag " + quoted(*name) + "." : "Unexpected end of template.";
+  std::string message = name ? "Encountered unknown tag " + single_quoted(*name) + "." : "Unexpected end of template.";
   if (!looking.empty()) {
     bool known = false;
     if (name)
@@ -61,7 +59,7 @@ void Parser::fail_ut_eof(const std::string* name, const std::vector<std::vector<
     else
       message += " Jinja was looking for the following tags: " + looking + ".";
   }
-  if (!tag_stack_.empty()) message += " The innermost block that needs to be closed is " + quoted(tag_stack_.back()) + ".";
+  if (!tag_stack_.empty()) message += " The innermost block that needs to be closed is " + single_quoted(tag_stack_.back()) + ".";
   fail(message, line);
 }
 
@@ -183,7 +181,7 @@ Target Parser::to_target(const Expr& e) {
     static const char* kOps[] = {"add", "sub", "mul", "div", "floordiv", "mod", "pow", "and", "or"};
     kind = kOps[int(static_cast<const BinaryExpr&>(e).op)];
   }
-  fail("can't assign to " + quoted(kind), e.line);
+  fail("can't assign to " + single_quoted(kind), e.line);
 }
 
 Target Parser::parse_assign_target(bool with_tuple, bool name_only, const std::vector<std::string>& extra_end,
@@ -325,7 +323,7 @@ StmtPtr Parser::parse_block() {
     }
   }
   skip_if_name(s->name.c_str());
-  if (tmpl_->blocks.count(s->name)) fail("block " + quoted(s->name) + " defined twice", s->line);
+  if (tmpl_->blocks.count(s->name)) fail("block " + single_quoted(s->name) + " defined twice", s->line);
   tmpl_->blocks[s->name] = s.get();
   return s;
 }

@@ -5,10 +5,6 @@
 
 namespace restack::tmpl::detail {
 
-namespace {
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
-}  // namespace
-
 bool Parser::is_tuple_end(const std::vector<std::string>& extra_end) const {
   TokenType t = current().type;
   if (t == TokenType::kVariableEnd || t == TokenType::kBlockEnd || t == TokenType::kRParen) return true;
@@ -208,7 +204,7 @@ ExprPtr Parser::parse_primary() {
     }
     case TokenType::kLBracket: return parse_list();
     case TokenType::kLBrace: return parse_dict();
-    default: fail("unexpected " + quoted(describe_token(token)), token.line);
+    default: fail("unexpected " + single_quoted(describe_token(token)), token.line);
   }
 }
 
@@ -229,7 +225,7 @@ ExprPtr Parser::parse_tuple(bool simplified, bool with_condexpr, const std::vect
   }
   if (!is_tuple) {
     if (!args.empty()) return std::move(args[0]);
-    if (!explicit_parens) fail("Expected an expression, got " + quoted(describe_token(current())));
+    if (!explicit_parens) fail("Expected an expression, got " + single_quoted(describe_token(current())));
   }
   auto t = std::make_unique<SeqExpr>(ExprKind::kTuple, line);
   t->items = std::move(args);
@@ -386,7 +382,7 @@ std::unique_ptr<FilterExpr> Parser::parse_filter(ExprPtr operand, bool start_inl
     }
     if (at(TokenType::kLParen)) f->args = parse_call_args();
     f->filter = registry_.filter(f->name);
-    if (!f->filter && soft_ == 0) fail("No filter named " + quoted(f->name) + ".", token.line);
+    if (!f->filter && soft_ == 0) fail("No filter named " + single_quoted(f->name) + ".", token.line);
     f->operand = std::move(current_operand);
     current_operand = std::move(f);
     start_inline = false;
@@ -415,7 +411,7 @@ ExprPtr Parser::parse_test(ExprPtr node) {
     t->args.args.push_back(std::move(arg));
   }
   t->test = registry_.test(t->name);
-  if (!t->test && soft_ == 0) fail("No test named " + quoted(t->name) + ".", token.line);
+  if (!t->test && soft_ == 0) fail("No test named " + single_quoted(t->name) + ".", token.line);
   t->operand = std::move(node);
   if (negated) return std::make_unique<UnaryExpr>(UnaryOp::kNot, std::move(t), token.line);
   return t;

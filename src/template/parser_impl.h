@@ -9,6 +9,10 @@
 
 namespace restack::tmpl::detail {
 
+/// NAME in single quotes, as Jinja2's messages write names and tokens. (Not `quoted`: with
+/// <iomanip> visible, argument-dependent lookup would also find std::quoted.)
+inline std::string single_quoted(const std::string& s) { return "'" + s + "'"; }
+
 class Parser {
  public:
   Parser(std::vector<Token> tokens, const std::string& name, const Registry& registry)
