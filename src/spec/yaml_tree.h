@@ -1,7 +1,7 @@
 #pragma once
-// The YAML document as a small tree of our own, built from yaml-cpp's event parser. Building
-// it ourselves (rather than using YAML::Node) is what lets the loader enforce the contract's
-// YAML rules while parsing: duplicate keys, merge keys, custom tags, nesting depth, alias
+// The YAML document as a small tree of our own, built by our parser (yaml_parser.h, with
+// yaml_scanner.h and yaml_builder.h). Building it ourselves is what lets the loader enforce
+// the contract's YAML rules while parsing: duplicate keys, merge keys, custom tags, nesting depth, alias
 // expansion limits and alias cycles. An alias is the very node it names (the tree is a DAG),
 // so nothing is ever copied; each node also knows its expanded size and height, so walks over
 // the tree are bounded by the limits checked here.

@@ -1,0 +1,75 @@
+#pragma once
+// Builds the Node tree (yaml_tree.h) for the parser and enforces the contract's YAML rules as
+// nodes are made: nesting depth, alias expansion limit and alias cycles (fatal: reported, then
+// TreeBuilder::Abort is thrown), custom tags, merge keys, non-string and duplicate keys
+// (reported; the bad entry is left out so later passes neither trip over it nor repeat it).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "spec/codes.h"
+#include "spec/yaml_tree.h"
+
+namespace restack::spec::yaml {
+
+/// `&anchor` and `!tag` written before a node, as they appear in the text.
+struct Properties {
+  std::string_view anchor;
+  std::string_view tag;
+  size_t offset = SIZE_MAX;  // where the first property starts; SIZE_MAX: none
+
+  bool empty() const { return offset == SIZE_MAX; }
+};
+
+/// The keys of one mapping under construction, for duplicate detection. Small mappings (the
+/// usual case) are searched linearly through their entries without allocating; a hash index
+/// is built once a mapping grows past a few dozen keys.
+class KeyIndex {
+ public:
+  /// The earlier key equal to KEY in MAP, or null (then KEY counts as seen).
+  const Node* find_or_add(const Node& map, const Node* key);
+
+ private:
+  std::unordered_map<std::string_view, const Node*> index_;
+};
+
+class TreeBuilder {
+ public:
+  struct Abort {};  // a fatal limit was hit and reported: stop parsing
+
+  TreeBuilder(Document& doc, DiagnosticSink& sink) : doc_(doc), sink_(sink) {}
+
+  /// Starts a mapping or sequence at OFFSET; its children follow until close().
+  Node* open(Node::Kind kind, size_t offset, const Properties& props);
+  void close(Node* collection);
+  /// A scalar; PLAIN_STYLE: written without quotes or block indicator (so the core schema
+  /// resolves it, unless a tag says otherwise). An untagged plain null spelling gives a null.
+  const Node* scalar(size_t offset, std::string value, bool plain_style, const Properties& props);
+  /// An empty node (`key:` with nothing after it).
+  const Node* empty(size_t offset, const Properties& props);
+  /// The node anchored as NAME; throws SyntaxError when there is none.
+  const Node* alias(size_t offset, std::string_view name);
+
+  void add_item(Node* sequence, const Node* item) { sequence->items.push_back(item); }
+  /// Adds KEY: VALUE to MAP unless the key is bad (reported at KEY_OFFSET).
+  void add_entry(Node* map, const Node* key, const Node* value, size_t key_offset, KeyIndex& keys);
+
+ private:
+  Node& make(Node::Kind kind, size_t offset, const Properties& props);
+  bool tag_is_plain(std::string_view tag, size_t offset, bool plain_style);
+  template <typename... Args>
+  [[noreturn]] void fatal(Code code, size_t offset, const Args&... args);
+
+  Document& doc_;
+  DiagnosticSink& sink_;
+  std::vector<const Node*> open_;         // collections being built, outermost first
+  std::vector<uint64_t> total_at_open_;  // total_ when each of them opened
+  std::unordered_map<std::string_view, const Node*> anchors_;
+  uint64_t total_ = 0;  // nodes so far, aliases counted expanded
+};
+
+}  // namespace restack::spec::yaml
