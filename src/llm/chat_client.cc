@@ -1,14 +1,13 @@
 #include "llm/chat_client.h"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <random>
 
 #include "llm/backoff.h"
+#include "llm/curl_library.h"
 #include "llm/metrics.h"
 #include "llm/rate_limiter.h"
 #include "llm/redact.h"
@@ -18,16 +17,14 @@
 namespace restack::llm {
 namespace {
 
-void global_curl_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
+// The deleters carry the function they call: libcurl is loaded at run time (curl_library.h).
 struct CurlDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+  decltype(CurlApi::easy_cleanup) cleanup = nullptr;
+  void operator()(CURL* c) const { cleanup(c); }
 };
 struct SlistDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+  decltype(CurlApi::slist_free_all) free_all = nullptr;
+  void operator()(curl_slist* l) const { free_all(l); }
 };
 using CurlHandle = std::unique_ptr<CURL, CurlDeleter>;
 using HeaderList = std::unique_ptr<curl_slist, SlistDeleter>;
@@ -138,7 +135,7 @@ struct Verdict {
   ChatResult result;  // filled when !retry; for retry only message/http_status
 };
 
-Verdict interpret(Attempt& a, const std::string& api_key) {
+Verdict interpret(Attempt& a, const std::string& api_key, const CurlApi& curl) {
   Verdict v;
   v.result.http_status = static_cast<int>(a.status);
   auto fail = [&](ChatError kind, std::string message) {
@@ -154,7 +151,7 @@ Verdict interpret(Attempt& a, const std::string& api_key) {
   if (a.code == CURLE_ABORTED_BY_CALLBACK || (a.cancel && a.cancel->load()))
     return fail(ChatError::kCancelled, "cancelled");
   if (a.code != CURLE_OK) {
-    std::string what = fmt::format("{} ({})", curl_easy_strerror(a.code), a.curl_error);
+    std::string what = fmt::format("{} ({})", curl.easy_strerror(a.code), a.curl_error);
     if (a.status >= 400 && !retryable_status(a.status) && a.code == CURLE_PARTIAL_FILE)
       return fail(ChatError::kProvider, fmt::format("HTTP {}: {}", a.status, what));
     return retryable_curl(a.code) ? retry(what) : fail(ChatError::kExhausted, what);
@@ -207,7 +204,7 @@ ClientOptions ClientOptions::from_settings(const Settings& s) {
   return o;
 }
 
-ChatClient::ChatClient(ClientOptions options) : options_(std::move(options)) { global_curl_init(); }
+ChatClient::ChatClient(ClientOptions options) : options_(std::move(options)) {}
 
 ChatResult ChatClient::complete(const std::vector<ChatMessage>& messages) const {
   const ClientOptions& o = options_;
@@ -228,6 +225,16 @@ ChatResult ChatClient::complete(const std::vector<ChatMessage>& messages) const 
   };
 
   ChatResult last;
+  // libcurl is loaded by the first request, not at process start (curl_library.h); checked
+  // before the rate limiter so a missing library spends no budget.
+  const CurlLibrary& library = o.curl ? *o.curl : CurlLibrary::shared();
+  if (!library.ok()) {
+    last.error = ChatError::kUnavailable;
+    last.message = library.problem_text();
+    log(LogLevel::kDebug, "llm: " + last.message);
+    return last;
+  }
+  const CurlApi& api = library.api();
   for (int attempt = 0;; ++attempt) {
     if (o.limiter) {
       auto wait_start = std::chrono::steady_clock::now();
@@ -245,17 +252,17 @@ ChatResult ChatClient::complete(const std::vector<ChatMessage>& messages) const 
     // in the handle, so the TLS session to the provider is reused instead of a new handshake
     // per function.
     thread_local CurlHandle curl;
-    if (curl) curl_easy_reset(curl.get());
-    else curl.reset(curl_easy_init());
+    if (curl) api.easy_reset(curl.get());
+    else curl = CurlHandle(api.easy_init(), CurlDeleter{api.easy_cleanup});
     if (!curl) {
       last.error = ChatError::kExhausted;
       last.message = "cannot create a curl handle";
       return last;
     }
-    HeaderList headers;
-    curl_slist* list = curl_slist_append(nullptr, "Content-Type: application/json");
-    list = curl_slist_append(list, o.stream ? "Accept: text/event-stream" : "Accept: application/json");
-    if (!o.api_key.empty()) list = curl_slist_append(list, ("Authorization: Bearer " + o.api_key).c_str());
+    HeaderList headers(nullptr, SlistDeleter{api.slist_free_all});
+    curl_slist* list = api.slist_append(nullptr, "Content-Type: application/json");
+    list = api.slist_append(list, o.stream ? "Accept: text/event-stream" : "Accept: application/json");
+    if (!o.api_key.empty()) list = api.slist_append(list, ("Authorization: Bearer " + o.api_key).c_str());
     headers.reset(list);
 
     Attempt a;
@@ -264,37 +271,37 @@ ChatResult ChatClient::complete(const std::vector<ChatMessage>& messages) const 
     a.options = &o;
     char error_buffer[CURL_ERROR_SIZE] = {};
     CURL* h = curl.get();
-    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(h, CURLOPT_POST, 1L);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(h, CURLOPT_USERAGENT, "restack-gen/" RESTACK_VERSION);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &a);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &a);
-    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &a);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout_s * 1000));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(o.timeout_s * 1000));
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // whatever curl can decode
+    api.easy_setopt(h, CURLOPT_URL, url.c_str());
+    api.easy_setopt(h, CURLOPT_POST, 1L);
+    api.easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
+    api.easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    api.easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+    api.easy_setopt(h, CURLOPT_USERAGENT, "restack-gen/" RESTACK_VERSION);
+    api.easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    api.easy_setopt(h, CURLOPT_WRITEDATA, &a);
+    api.easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    api.easy_setopt(h, CURLOPT_HEADERDATA, &a);
+    api.easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    api.easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+    api.easy_setopt(h, CURLOPT_XFERINFODATA, &a);
+    api.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
+    api.easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout_s * 1000));
+    api.easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(o.timeout_s * 1000));
+    api.easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+    api.easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // whatever curl can decode
     if (o.trace_http) {
-      curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
-      curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
-      curl_easy_setopt(h, CURLOPT_DEBUGDATA, &a);
+      api.easy_setopt(h, CURLOPT_VERBOSE, 1L);
+      api.easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
+      api.easy_setopt(h, CURLOPT_DEBUGDATA, &a);
     }
     auto started = std::chrono::steady_clock::now();
-    a.code = curl_easy_perform(h);
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &a.status);
+    a.code = api.easy_perform(h);
+    api.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &a.status);
     a.curl_error = error_buffer;
     if (o.metrics) ++o.metrics->requests;
     double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    Verdict verdict = interpret(a, o.api_key);
+    Verdict verdict = interpret(a, o.api_key, api);
     ChatResult& r = verdict.result;
     r.attempts = attempt + 1;
     r.waited_s = last.waited_s;

@@ -1,10 +1,12 @@
 #pragma once
 // The HTTP client for OpenAI-compatible chat completions: POST {base}/chat/completions with
-// libcurl, optional SSE streaming, connect and total timeouts, retries with exponential backoff
-// and full jitter on 429 / 5xx / timeouts / dropped connections / truncated or garbled bodies
-// (honouring Retry-After), cancellation through an atomic flag checked by curl's progress
-// callback, and redacted logging (the Authorization header never appears, even in curl's
-// verbose trace). complete() is thread-safe: each call uses its own curl handle.
+// libcurl (dlopen()ed by the first request: curl_library.h), optional SSE streaming, connect
+// and total timeouts, retries with exponential backoff and full jitter on 429 / 5xx / timeouts /
+// dropped connections / truncated or garbled bodies (honouring Retry-After), cancellation
+// through an atomic flag checked by curl's progress callback, and redacted logging (the
+// Authorization header never appears, even in curl's verbose trace). complete() is
+// thread-safe: each call uses its own curl handle. Without libcurl, complete() fails with
+// ChatError::kUnavailable and the install hint, without retrying.
 #include <atomic>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 
 namespace restack::llm {
 
+class CurlLibrary;
 class Metrics;
 class RateLimiter;
 struct Settings;
@@ -37,6 +40,7 @@ struct ClientOptions {
   const std::atomic<bool>* cancel = nullptr;   // optional: Ctrl-C
   LogSink log;                                 // optional; lines are already redacted
   bool trace_http = false;                     // curl's verbose trace into log (redacted)
+  const CurlLibrary* curl = nullptr;           // null: CurlLibrary::shared() (tests: a missing one)
 
   static ClientOptions from_settings(const Settings& settings);
 };

@@ -33,6 +33,7 @@ enum class ChatError {
   kProvider,   // the provider refused (4xx other than 429, or an error object): not retried
   kExhausted,  // retryable failures (429, 5xx, timeouts, drops) until the retry budget ran out
   kCancelled,  // the cancel flag was raised (Ctrl-C)
+  kUnavailable,  // no HTTP client: libcurl could not be loaded (message says how to install it)
 };
 
 struct ChatResult {
