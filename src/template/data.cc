@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "template/errors.h"
+#include "template/json_reader.h"
 
 namespace restack::tmpl {
 
@@ -92,7 +93,9 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
 };
 
 Value parse_json(const std::string& text) {
-  ValueBuilder builder;
+  Value fast;
+  if (read_json_fast(text, fast)) return fast;
+  ValueBuilder builder;  // errors and edge cases: nlohmann's messages and positions
   nlohmann::json::sax_parse(text, &builder);
   return builder.result;
 }

@@ -73,18 +73,23 @@ Value apply_slice(const Value& obj, const Value& start, const Value& stop, const
 
 }  // namespace
 
-Value Renderer::lookup(const std::string& name, const Frame& f) {
+const Value* Renderer::find_variable(const std::string& name, const Frame& f) const {
   for (const Frame* fr = &f; fr; fr = fr->parent) {
     for (const auto& [k, v] : fr->vars)
-      if (k == name) return v;
+      if (k == name) return &v;
     if (fr->closure)
       for (const auto& [k, v] : *fr->closure)
-        if (k == name) return v;
+        if (k == name) return &v;
   }
   auto it = f.ctx->vars.find(name);
-  if (it != f.ctx->vars.end()) return it->second;
+  if (it != f.ctx->vars.end()) return &it->second;
   auto g = globals_.find(name);
-  if (g != globals_.end()) return g->second;
+  if (g != globals_.end()) return &g->second;
+  return nullptr;
+}
+
+Value Renderer::lookup(const std::string& name, const Frame& f) {
+  if (const Value* v = find_variable(name, f)) return *v;
   return make_undefined("'" + name + "' is undefined");
 }
 
@@ -210,6 +215,10 @@ Value Renderer::eval_inner(const Expr& e, Frame& f) {
     }
     case ExprKind::kGetattr: {
       const auto& g = static_cast<const GetattrExpr&>(e);
+      // `name.attr`: look the attribute up on the variable itself, without copying it (an
+      // expression cannot rebind variables while it is evaluated).
+      if (g.object->kind == ExprKind::kName)
+        if (const Value* obj = find_variable(static_cast<const NameExpr&>(*g.object).name, f)) return getattr(*obj, g.attr);
       return getattr(eval(*g.object, f), g.attr);
     }
     case ExprKind::kGetitem: return eval_getitem(static_cast<const GetitemExpr&>(e), f);

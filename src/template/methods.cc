@@ -13,21 +13,21 @@ namespace restack::tmpl {
 
 namespace {
 
-const char* const kStrMethods[] = {"upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace",
-                                   "startswith", "endswith", "format", "title", "capitalize", "count", "find", "rfind",
-                                   "index", "rindex", "isdigit", "isalpha", "isalnum", "isupper", "islower", "isspace",
-                                   "istitle", "isnumeric", "isdecimal", "isidentifier", "center", "ljust", "rjust",
-                                   "zfill", "splitlines", "swapcase", "casefold", "partition", "rpartition",
-                                   "removeprefix", "removesuffix", "format_map", "expandtabs", "isascii"};
-const char* const kListMethods[] = {"append", "extend", "pop", "insert", "remove", "index", "count", "copy", "reverse",
-                                    "sort", "clear"};
-const char* const kTupleMethods[] = {"index", "count"};
-const char* const kDictMethods[] = {"items", "keys", "values", "get", "pop", "update", "copy", "setdefault", "clear",
-                                    "popitem"};
+constexpr std::string_view kStrMethods[] = {"upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace",
+                                            "startswith", "endswith", "format", "title", "capitalize", "count", "find", "rfind",
+                                            "index", "rindex", "isdigit", "isalpha", "isalnum", "isupper", "islower", "isspace",
+                                            "istitle", "isnumeric", "isdecimal", "isidentifier", "center", "ljust", "rjust",
+                                            "zfill", "splitlines", "swapcase", "casefold", "partition", "rpartition",
+                                            "removeprefix", "removesuffix", "format_map", "expandtabs", "isascii"};
+constexpr std::string_view kListMethods[] = {"append", "extend", "pop", "insert", "remove", "index", "count", "copy", "reverse",
+                                             "sort", "clear"};
+constexpr std::string_view kTupleMethods[] = {"index", "count"};
+constexpr std::string_view kDictMethods[] = {"items", "keys", "values", "get", "pop", "update", "copy", "setdefault", "clear",
+                                             "popitem"};
 
 template <size_t N>
-bool in_list(const char* const (&list)[N], std::string_view name) {
-  for (const char* m : list)
+bool in_list(const std::string_view (&list)[N], std::string_view name) {
+  for (std::string_view m : list)
     if (name == m) return true;
   return false;
 }

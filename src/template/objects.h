@@ -18,6 +18,7 @@ class MacroObject : public Object {
   std::string repr() const override { return "<Macro '" + def_->name + "'>"; }
   bool callable() const override { return true; }
   Value call(Renderer& r, CallArgs& args) override { return r.call_macro(*def_, ctx_, closure_, args); }
+  void call_into_output(Renderer& r, CallArgs& args) { r.call_macro_into_output(*def_, ctx_, closure_, args); }
   bool getattr(std::string_view name, Value& out) const override;
 
  private:

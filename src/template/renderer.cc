@@ -126,12 +126,7 @@ void Renderer::exec(const Stmt& s, Frame& f) {
       case StmtKind::kData:
         write(static_cast<const DataStmt&>(s).text);
         return;
-      case StmtKind::kPrint: {
-        const auto& p = static_cast<const PrintStmt&>(s);
-        if (discarding_) return;  // Jinja2 skips output after `extends`
-        write_value(eval(*p.expr, f));
-        return;
-      }
+      case StmtKind::kPrint: exec_print(static_cast<const PrintStmt&>(s), f); return;
       case StmtKind::kIf: {
         const auto& i = static_cast<const IfStmt&>(s);
         for (const auto& [test, body] : i.branches) {
@@ -227,7 +222,9 @@ void Renderer::assign(const Target& t, const Value& v, Frame& f) {
     }
     case Target::Kind::kTuple: {
       if (v.is_undefined()) raise_undefined(v);
-      std::vector<Value> items = iterate(v);
+      std::vector<Value> copied;
+      if (!v.is_sequence()) copied = iterate(v);  // lists and tuples unpack in place
+      const std::vector<Value>& items = v.is_sequence() ? v.as_list().items : copied;
       if (items.size() < t.items.size())
         raise_error("not enough values to unpack (expected " + std::to_string(t.items.size()) + ", got " +
                     std::to_string(items.size()) + ")");
@@ -302,13 +299,55 @@ void Renderer::exec_call_block(const CallBlockStmt& s, Frame& f) {
   write_value(call(callee, args));
 }
 
+void Renderer::exec_print(const PrintStmt& p, Frame& f) {
+  if (discarding_) return;  // Jinja2 skips output after `extends`
+  const Expr& e = *p.expr;
+  if (e.kind == ExprKind::kCall && static_cast<const CallExpr&>(e).callee->kind == ExprKind::kName) {
+    // `{{ macro(...) }}`: the macro writes its output in place.
+    const auto& c = static_cast<const CallExpr&>(e);
+    try {
+      Value callee = eval(*c.callee, f);
+      CallArgs args;
+      eval_args(c.args, f, args);
+      if (callee.is_object())
+        if (auto* macro = dynamic_cast<MacroObject*>(callee.as_object())) {
+          macro->call_into_output(*this, args);
+          return;
+        }
+      write_value(call(callee, args));
+    } catch (const DiagnosticError& err) {
+      relocate(err, *current_template_, e.line);
+    }
+    return;
+  }
+  write_value(eval(e, f));
+}
+
 Value Renderer::call_macro(const MacroDef& def, Context* ctx, const VarList& closure, CallArgs& args) {
   DepthScope depth(*this);
   Frame frame;
   frame.ctx = ctx;
   frame.closure = &closure;
+  TemplateScope scope(*this, def.template_name);
+  bind_macro_args(def, args, frame);
+  return Value(capture([&] { exec_body(def.body, frame); }));
+}
+
+void Renderer::call_macro_into_output(const MacroDef& def, Context* ctx, const VarList& closure, CallArgs& args) {
+  DepthScope depth(*this);
+  Frame frame;
+  frame.ctx = ctx;
+  frame.closure = &closure;
+  TemplateScope scope(*this, def.template_name);
+  bind_macro_args(def, args, frame);
+  exec_body(def.body, frame);
+}
+
+void Renderer::bind_macro_args(const MacroDef& def, CallArgs& args, Frame& frame) {
   size_t n = def.params.size();
-  std::vector<bool> bound(n, false);
+  bool bound_small[16] = {};  // no allocation for the usual few parameters
+  std::unique_ptr<bool[]> bound_large(n > 16 ? new bool[n]() : nullptr);
+  bool* bound = n > 16 ? bound_large.get() : bound_small;
   frame.vars.reserve(n + 3);
   for (size_t i = 0; i < n && i < args.args.size(); ++i) {
     frame.vars.emplace_back(def.params[i].name, args.args[i]);
@@ -316,7 +355,8 @@ Value Renderer::call_macro(const MacroDef& def, Context* ctx, const VarList& clo
   }
   Value caller;
   bool have_caller = false;
-  Value kwargs = Value::dict();
+  Value kwargs;
+  if (def.uses_kwargs) kwargs = Value::dict();
   for (auto& [k, v] : args.kwargs) {
     bool matched = false;
     for (size_t i = 0; i < n; ++i) {
@@ -339,7 +379,6 @@ Value Renderer::call_macro(const MacroDef& def, Context* ctx, const VarList& clo
   }
   if (args.args.size() > n && !def.uses_varargs)
     raise_error("macro '" + def.name + "' takes not more than " + std::to_string(n) + " argument(s)");
-  TemplateScope scope(*this, def.template_name);
   for (size_t i = 0; i < n; ++i) {
     if (bound[i]) continue;
     if (def.params[i].default_value) {
@@ -356,7 +395,6 @@ Value Renderer::call_macro(const MacroDef& def, Context* ctx, const VarList& clo
     frame.vars.emplace_back("varargs", Value::tuple(std::move(extra)));
   }
   if (def.uses_kwargs) frame.vars.emplace_back("kwargs", kwargs);
-  return Value(capture([&] { exec_body(def.body, frame); }));
 }
 
 void Renderer::exec_block(const BlockStmt& s, Frame& f) {

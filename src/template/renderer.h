@@ -98,11 +98,16 @@ class Renderer {
   const std::string& current_template() const { return *current_template_; }
   Context* new_context();
   Value lookup(const std::string& name, const Frame& f);
+  /// The variable NAME as seen from F (locals, closure, context, globals), or null.
+  const Value* find_variable(const std::string& name, const Frame& f) const;
 
   // Used by the for statement's recursive `loop(...)`.
   void run_loop(const ForStmt& s, std::vector<Value> items, Frame& outer, int depth0);
   // Used by macro objects.
   Value call_macro(const MacroDef& def, Context* ctx, const VarList& closure, CallArgs& args);
+  /// Like call_macro, but the macro's output goes straight to the current output (`{{ m() }}`
+  /// prints what the call returns, so there is no need for a string of its own).
+  void call_macro_into_output(const MacroDef& def, Context* ctx, const VarList& closure, CallArgs& args);
   void render_block(const std::string& name, size_t index, Frame& caller_frame);
 
  private:
@@ -116,6 +121,9 @@ class Renderer {
   void exec_import(const ImportStmt& s, Frame& f);
   void exec_from_import(const FromImportStmt& s, Frame& f);
   void exec_block(const BlockStmt& s, Frame& f);
+  void exec_print(const PrintStmt& p, Frame& f);
+  /// Binds a macro's parameters in FRAME (the start of every macro call).
+  void bind_macro_args(const MacroDef& def, CallArgs& args, Frame& frame);
   void assign(const Target& t, const Value& v, Frame& f);
   void render_template_body(const Template& t, Context& ctx);
   std::shared_ptr<const Template> load_named(const Value& name, bool ignore_missing);

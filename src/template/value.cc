@@ -114,7 +114,18 @@ const Value* DictData::find(std::string_view key) const {
       if (k.is_string() && k.as_string() == key) return &v;
     return nullptr;
   }
-  return find(Value(key));
+  if (!index_valid_) rebuild_index();
+  auto [lo, hi] = index_.equal_range(std::hash<std::string_view>()(key));  // hash_value of a str
+  for (auto it = lo; it != hi; ++it) {
+    const Value& k = entries[it->second].first;
+    if (k.is_string() && k.as_string() == key) return &entries[it->second].second;
+  }
+  return nullptr;
+}
+
+void DictData::append_new(Value key, Value value) {
+  if (index_valid_) index_.emplace(hash_value(key), entries.size());
+  entries.emplace_back(std::move(key), std::move(value));
 }
 
 void DictData::set(const Value& key, Value value) {

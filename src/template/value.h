@@ -131,6 +131,8 @@ struct DictData {
   const Value* find(const Value& key) const;
   const Value* find(std::string_view key) const;
   void set(const Value& key, Value value);
+  /// Appends KEY, which the caller knows is not in the dict yet (no lookup).
+  void append_new(Value key, Value value);
   bool erase(const Value& key);
   size_t size() const { return entries.size(); }
 

@@ -77,10 +77,13 @@ bool word_punct(char32_t c) { return utf8::is_word(c) || c == '!' || c == '"' ||
 bool letter(char32_t c) { return utf8::is_word(c) && !utf8::is_digit(c); }
 
 /// textwrap.TextWrapper._split with break_on_hyphens (wordsep_re) or without (wordsep_simple_re).
-std::vector<std::u32string> split_chunks(const std::u32string& t, bool break_on_hyphens) {
-  std::vector<std::u32string> chunks;
+/// VIEW is std::string_view for ASCII text (no decoding) or std::u32string_view; chunks are
+/// views into the text.
+template <typename View>
+std::vector<View> split_chunks(View t, bool break_on_hyphens) {
+  std::vector<View> chunks;
   size_t i = 0, n = t.size();
-  auto at = [&](size_t k) -> char32_t { return k < n ? t[k] : 0; };
+  auto at = [&](size_t k) -> char32_t { return k < n ? char32_t(t[k]) : 0; };
   while (i < n) {
     if (tw_space(t[i])) {
       size_t j = i;
@@ -155,18 +158,20 @@ std::vector<std::u32string> split_chunks(const std::u32string& t, bool break_on_
   return chunks;
 }
 
-bool blank(const std::u32string& s) {
-  for (char32_t c : s)
-    if (!utf8::is_space(c)) return false;
+template <typename View>
+bool blank(View s) {
+  for (auto c : s)
+    if (!utf8::is_space(char32_t(c))) return false;
   return true;
 }
 
-std::vector<std::u32string> textwrap(const std::u32string& text, size_t width, bool break_long_words, bool break_on_hyphens) {
-  std::vector<std::u32string> chunks = split_chunks(text, break_on_hyphens);
+template <typename View>
+std::vector<View> textwrap(View text, size_t width, bool break_long_words, bool break_on_hyphens) {
+  std::vector<View> chunks = split_chunks(text, break_on_hyphens);
   std::reverse(chunks.begin(), chunks.end());
-  std::vector<std::u32string> lines;
+  std::vector<View> lines;
   while (!chunks.empty()) {
-    std::vector<std::u32string> cur;
+    std::vector<View> cur;
     size_t cur_len = 0;
     if (blank(chunks.back()) && !lines.empty()) chunks.pop_back();
     while (!chunks.empty()) {
@@ -183,10 +188,10 @@ std::vector<std::u32string> textwrap(const std::u32string& text, size_t width, b
       size_t space_left = width < 1 ? 1 : width - cur_len;
       if (break_long_words) {
         size_t end = space_left;
-        std::u32string& chunk = chunks.back();
+        View& chunk = chunks.back();
         if (break_on_hyphens && chunk.size() > space_left) {
-          size_t hyphen = chunk.rfind(U'-', space_left == 0 ? 0 : space_left - 1);
-          if (hyphen != std::u32string::npos && hyphen < space_left && hyphen > 0) {
+          size_t hyphen = chunk.rfind(typename View::value_type('-'), space_left == 0 ? 0 : space_left - 1);
+          if (hyphen != View::npos && hyphen < space_left && hyphen > 0) {
             bool non_dash = false;
             for (size_t k = 0; k < hyphen; ++k) non_dash = non_dash || chunk[k] != '-';
             if (non_dash) end = hyphen + 1;
@@ -206,9 +211,9 @@ std::vector<std::u32string> textwrap(const std::u32string& text, size_t width, b
       cur.pop_back();
     }
     if (!cur.empty()) {
-      std::u32string line;
-      for (const auto& c : cur) line += c;
-      lines.push_back(std::move(line));
+      // The chunks of a line are consecutive pieces of the text: the line is one view.
+      const auto* first = cur.front().data();
+      lines.emplace_back(first, size_t(cur.back().data() + cur.back().size() - first));
     }
   }
   return lines;
@@ -228,10 +233,19 @@ Value do_wordwrap(Renderer& r, const Value& self, CallArgs& a) {
     if (!first_para) out += wrapstring;
     first_para = false;
     bool first_line = true;
-    for (const auto& line : textwrap(utf8::decode(para), size_t(width), break_long, hyphens)) {
-      if (!first_line) out += wrapstring;
-      first_line = false;
-      out += utf8::encode(line);
+    if (utf8::is_ascii(para)) {
+      for (std::string_view line : textwrap(std::string_view(para), size_t(width), break_long, hyphens)) {
+        if (!first_line) out += wrapstring;
+        first_line = false;
+        out += line;
+      }
+    } else {
+      std::u32string text = utf8::decode(para);
+      for (std::u32string_view line : textwrap(std::u32string_view(text), size_t(width), break_long, hyphens)) {
+        if (!first_line) out += wrapstring;
+        first_line = false;
+        out += utf8::encode(line);
+      }
     }
     if (out.size() > r.max_bytes()) raise_error("string too large", kLimitErrorCode);
   }
@@ -270,21 +284,30 @@ Value do_indent(Renderer& r, const Value& self, CallArgs& a) {
   return Value(std::move(rv));
 }
 
+/// Jinja2's do_truncate on code points: STR is std::string for ASCII text (a byte is a code
+/// point), std::u32string otherwise.
+template <typename Str>
+Str truncate_text(const Str& s, int64_t length, bool killwords, const Str& end, int64_t leeway) {
+  if (int64_t(s.size()) <= length + leeway) return s;
+  Str head = s.substr(0, size_t(length - int64_t(end.size())));
+  if (killwords) return head + end;
+  size_t sp = head.rfind(typename Str::value_type(' '));
+  if (sp != Str::npos) head.resize(sp);
+  return head + end;
+}
+
 Value do_truncate(Renderer&, const Value& self, CallArgs& a) {
   auto x = bind_args("truncate", a, {"length", "killwords", "end", "leeway"});
-  std::u32string s = utf8::decode(soft_str(self));
+  std::string s = soft_str(self);
   int64_t length = x[0].is_undefined() ? 255 : int_arg(x[0], "length");
   bool killwords = x[1].truthy();
-  std::u32string end = utf8::decode(x[2].is_undefined() ? "..." : soft_str(x[2]));
+  std::string end = x[2].is_undefined() ? "..." : soft_str(x[2]);
   int64_t leeway = x[3].is_undefined() || x[3].is_none() ? 5 : int_arg(x[3], "leeway");
-  if (length < int64_t(end.size())) raise_error("expected length >= " + std::to_string(end.size()) + ", got " + std::to_string(length));
+  size_t end_length = utf8::length(end);
+  if (length < int64_t(end_length)) raise_error("expected length >= " + std::to_string(end_length) + ", got " + std::to_string(length));
   if (leeway < 0) raise_error("expected leeway >= 0, got " + std::to_string(leeway));
-  if (int64_t(s.size()) <= length + leeway) return Value(utf8::encode(s));
-  std::u32string head = s.substr(0, size_t(length - int64_t(end.size())));
-  if (killwords) return Value(utf8::encode(head + end));
-  size_t sp = head.rfind(U' ');
-  if (sp != std::u32string::npos) head = head.substr(0, sp);
-  return Value(utf8::encode(head + end));
+  if (utf8::is_ascii(s) && utf8::is_ascii(end)) return Value(truncate_text(s, length, killwords, end, leeway));
+  return Value(utf8::encode(truncate_text(utf8::decode(s), length, killwords, utf8::decode(end), leeway)));
 }
 
 std::string url_quote(std::string_view s, bool for_qs) {

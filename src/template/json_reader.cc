@@ -1,0 +1,317 @@
+// A JSON reader that builds values directly from the text: the data file of a render is often
+// megabytes, and going through nlohmann's lexer and SAX callbacks cost a third of a benchmark
+// render. It accepts exactly strict JSON (RFC 8259, UTF-8 checked like nlohmann does); on
+// anything it does not accept it gives up, and parse_json re-reads the text with nlohmann so
+// that errors keep nlohmann's messages and positions.
+#include "template/json_reader.h"
+
+#include <charconv>
+#include <cstring>
+#include <unordered_map>
+
+namespace restack::tmpl {
+
+namespace {
+
+constexpr size_t kMaxDepth = 10000;  // like the SAX builder: deeper documents are refused
+constexpr size_t kMaxSharedKeys = 256;
+
+class Reader {
+ public:
+  explicit Reader(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
+
+  bool read(Value& out) {
+    skip_ws();
+    if (!value(out)) return false;
+    skip_ws();
+    return p_ == end_;
+  }
+
+ private:
+  /// One open container: the value being filled and, for objects, the pending key.
+  struct Open {
+    Value container;
+    Value key;
+  };
+
+  void skip_ws() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  bool literal(const char* word, size_t n) {
+    if (size_t(end_ - p_) < n || std::memcmp(p_, word, n) != 0) return false;
+    p_ += n;
+    return true;
+  }
+
+  /// Reads any value; containers are read iteratively (an explicit stack, no recursion).
+  bool value(Value& out) {
+    std::vector<Open> stack;
+    Value v;
+    for (;;) {
+      // Read one scalar or open a container into V.
+      if (p_ >= end_) return false;
+      switch (*p_) {
+        case '{':
+        case '[': {
+          bool object = *p_ == '{';
+          ++p_;
+          if (stack.size() >= kMaxDepth) return false;
+          stack.push_back(Open{object ? Value::dict() : Value::list(), Value()});
+          skip_ws();
+          if (p_ < end_ && *p_ == (object ? '}' : ']')) {
+            ++p_;
+            v = std::move(stack.back().container);
+            stack.pop_back();
+            break;
+          }
+          if (object && !key(stack.back().key)) return false;
+          continue;
+        }
+        case '"': {
+          std::string s;
+          if (!string(s)) return false;
+          v = Value(std::move(s));
+          break;
+        }
+        case 't':
+          if (!literal("true", 4)) return false;
+          v = Value(true);
+          break;
+        case 'f':
+          if (!literal("false", 5)) return false;
+          v = Value(false);
+          break;
+        case 'n':
+          if (!literal("null", 4)) return false;
+          v = Value::none();
+          break;
+        default:
+          if (!number(v)) return false;
+      }
+      // Put V into the innermost container, closing containers as their ends come.
+      for (;;) {
+        if (stack.empty()) {
+          out = std::move(v);
+          return true;
+        }
+        Open& top = stack.back();
+        if (top.container.is_dict()) {
+          add_entry(top.container.as_dict(), std::move(top.key), std::move(v));
+        } else {
+          top.container.as_list().items.push_back(std::move(v));
+        }
+        skip_ws();
+        if (p_ >= end_) return false;
+        bool object = top.container.is_dict();
+        if (*p_ == ',') {
+          ++p_;
+          skip_ws();
+          if (object && !key(top.key)) return false;
+          break;  // read the next value
+        }
+        if (*p_ != (object ? '}' : ']')) return false;
+        ++p_;
+        v = std::move(top.container);
+        stack.pop_back();
+      }
+    }
+  }
+
+  /// A key and its colon. Keys repeat across the objects of a document: they share one
+  /// string (as Python's json module does with its key memo).
+  bool key(Value& out) {
+    skip_ws();
+    if (p_ >= end_ || *p_ != '"') return false;
+    key_buffer_.clear();
+    if (!string(key_buffer_)) return false;
+    skip_ws();
+    if (p_ >= end_ || *p_ != ':') return false;
+    ++p_;
+    skip_ws();
+    auto it = keys_.find(key_buffer_);
+    if (it != keys_.end()) {
+      out = it->second;
+      return true;
+    }
+    out = Value(key_buffer_);
+    // The first keys seen are the ones that repeat (field names of records); a document of
+    // mostly unique keys (a dict keyed by ids) would only fill the table.
+    if (keys_.size() < kMaxSharedKeys && key_buffer_.size() <= 32) keys_.emplace(key_buffer_, out);
+    return true;
+  }
+
+  /// Later duplicates replace the earlier value in place (what json.load and the SAX builder do).
+  static void add_entry(DictData& d, Value key, Value v) {
+    if (d.find(std::string_view(key.as_string()))) {
+      d.set(key, std::move(v));
+      return;
+    }
+    d.append_new(std::move(key), std::move(v));
+  }
+
+  static int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  bool hex4(uint32_t& out) {
+    if (end_ - p_ < 4) return false;
+    out = 0;
+    for (int i = 0; i < 4; ++i) {
+      int h = hex(p_[i]);
+      if (h < 0) return false;
+      out = out * 16 + uint32_t(h);
+    }
+    p_ += 4;
+    return true;
+  }
+
+  static void append_utf8(std::string& s, uint32_t c) {
+    if (c < 0x80) {
+      s += char(c);
+    } else if (c < 0x800) {
+      s += char(0xC0 | (c >> 6));
+      s += char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      s += char(0xE0 | (c >> 12));
+      s += char(0x80 | ((c >> 6) & 0x3F));
+      s += char(0x80 | (c & 0x3F));
+    } else {
+      s += char(0xF0 | (c >> 18));
+      s += char(0x80 | ((c >> 12) & 0x3F));
+      s += char(0x80 | ((c >> 6) & 0x3F));
+      s += char(0x80 | (c & 0x3F));
+    }
+  }
+
+  /// Length of the well-formed UTF-8 sequence at P (RFC 3629, as nlohmann checks it), or 0.
+  size_t utf8_sequence(const unsigned char* p) const {
+    auto cont = [&](size_t i, unsigned char lo, unsigned char hi) {
+      return reinterpret_cast<const char*>(p) + i < end_ && p[i] >= lo && p[i] <= hi;
+    };
+    unsigned char c = p[0];
+    if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
+    if (c == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;
+    if (c == 0xF0) return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+    if (c >= 0xF1 && c <= 0xF3) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+    return 0;
+  }
+
+  bool string(std::string& s) {
+    ++p_;  // opening quote
+    for (;;) {
+      const char* run = p_;
+      while (p_ < end_) {
+        unsigned char c = static_cast<unsigned char>(*p_);
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+        ++p_;
+      }
+      s.append(run, size_t(p_ - run));
+      if (p_ >= end_) return false;
+      unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c >= 0x80) {
+        size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_));
+        if (n == 0) return false;
+        s.append(p_, n);
+        p_ += n;
+        continue;
+      }
+      // an escape
+      if (++p_ >= end_) return false;
+      char e = *p_++;
+      switch (e) {
+        case '"': s += '"'; break;
+        case '\\': s += '\\'; break;
+        case '/': s += '/'; break;
+        case 'b': s += '\b'; break;
+        case 'f': s += '\f'; break;
+        case 'n': s += '\n'; break;
+        case 'r': s += '\r'; break;
+        case 't': s += '\t'; break;
+        case 'u': {
+          uint32_t cp;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a lone low surrogate
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            uint32_t low;
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+            p_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          append_utf8(s, cp);
+          break;
+        }
+        default: return false;
+      }
+    }
+  }
+
+  /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?: an int when it has neither fraction nor
+  /// exponent and fits int64, else a float (larger integers too, as the SAX builder does).
+  bool number(Value& out) {
+    const char* start = p_;
+    const char* q = p_;
+    if (q < end_ && *q == '-') ++q;
+    if (q >= end_) return false;
+    if (*q == '0') {
+      ++q;
+    } else if (*q >= '1' && *q <= '9') {
+      while (q < end_ && *q >= '0' && *q <= '9') ++q;
+    } else {
+      return false;
+    }
+    bool integral = true;
+    if (q < end_ && *q == '.') {
+      integral = false;
+      ++q;
+      const char* digits = q;
+      while (q < end_ && *q >= '0' && *q <= '9') ++q;
+      if (q == digits) return false;
+    }
+    if (q < end_ && (*q == 'e' || *q == 'E')) {
+      integral = false;
+      ++q;
+      if (q < end_ && (*q == '+' || *q == '-')) ++q;
+      const char* digits = q;
+      while (q < end_ && *q >= '0' && *q <= '9') ++q;
+      if (q == digits) return false;
+    }
+    p_ = q;
+    if (integral) {
+      int64_t i;
+      auto [ptr, ec] = std::from_chars(start, q, i);
+      if (ec == std::errc() && ptr == q) {
+        out = Value(i);
+        return true;
+      }
+    }
+    double d;
+    auto [ptr, ec] = std::from_chars(start, q, d);
+    if (ec != std::errc() || ptr != q) return false;  // out of range: nlohmann decides
+    out = Value(d);
+    return true;
+  }
+
+  const char* p_;
+  const char* end_;
+  std::unordered_map<std::string, Value> keys_;
+  std::string key_buffer_;
+};
+
+}  // namespace
+
+bool read_json_fast(std::string_view text, Value& out) { return Reader(text).read(out); }
+
+}  // namespace restack::tmpl
