@@ -2,7 +2,8 @@
 # `make bench` part: `restack-gen generate` on a project of 1,000 workflows and 5,000 functions,
 # against the reference Python pipeline (PyYAML loads the same spec, Python Jinja2 renders the
 # same templates from the dumped context and writes the same files; outputs are compared).
-# Reports whole-process wall time (hyperfine medians), time per workflow and peak RSS.
+# Reports whole-process wall time (hyperfine medians), time per workflow and peak RSS, and one
+# run with --check-all (the self-check of every module, docs/generate.md).
 # Targets: >= 20x faster than the reference, < 1 ms per workflow, < 200 MB peak.
 set -euo pipefail
 build="${1:-build}"
@@ -30,6 +31,9 @@ rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 rm -rf "$work/o3" "$work/o4"
 ours_kb=$(rss "$bin" -q generate "$work/spec.yaml" -o "$work/o3")
 ref_kb=$(rss "${ref[@]}" "$work/o4")
+# For the record: the self-check of every module (template-only ones too), off by default.
+rm -rf "$work/o5"
+/usr/bin/time -f "with --check-all (one run): %e s, peak RSS %M KB" "$bin" -q generate "$work/spec.yaml" -o "$work/o5" --check-all
 /usr/bin/python3 - "$work/h.json" "$workflows" "$ours_kb" "$ref_kb" <<'PY'
 import json, sys
 h = json.load(open(sys.argv[1]))["results"]

@@ -27,6 +27,7 @@ struct GenerateOptions {
   bool force = false;
   bool dry_run = false;
   bool dump_context = false;
+  bool check_all = false;
 };
 
 int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
@@ -57,6 +58,7 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
 
   nlohmann::json context = generate::build_context(*project, bodies, {RESTACK_VERSION});
   context["files"] = generate::file_plan(context);
+  project.reset();  // everything needed is in the context now; its memory serves the rendering
   if (o.dump_context) {
     report(sink);
     std::cout << context.dump(2) << "\n";
@@ -76,7 +78,10 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
     report(sink);
     return rendered.internal ? kExitInternal : kExitProblems;
   }
-  if (generate::self_check(tree, context, sink)) {
+  // Template-only modules are proven by the test suite for the bundled templates only.
+  auto scope = o.check_all || !o.templates.empty() ? generate::SelfCheckScope::kAll
+                                                   : generate::SelfCheckScope::kUserCodeAndProjectWide;
+  if (generate::self_check(tree, context, sink, scope)) {
     report(sink);
     std::cerr << "restack-gen generate: internal error: the generated code failed restack-gen's own checks; "
                  "this is a bug in restack-gen, please report it with the spec\n";
@@ -114,6 +119,8 @@ Command generate_command() {
         sub.add_flag("--force", o->force, "Write into an existing non-empty folder");
         sub.add_flag("--dry-run", o->dry_run, "List the files that would be written; write nothing");
         sub.add_flag("--dump-context", o->dump_context, "Print the template context as JSON; write nothing");
+        sub.add_flag("--check-all", o->check_all,
+                     "Self-check every generated module, not only those with user or LLM code and the project-wide ones");
         sub.add_option("--templates", o->templates, "Render with the *.j2 templates of this folder instead of the bundled ones");
         sub.footer("Exit status: 0 written, 1 invalid spec, output refused or an LLM body given up on (placeholder written),\n"
                    "2 usage, 3 LLM provider or cache server failed, 4 internal error, 130 interrupted (nothing written).\n"

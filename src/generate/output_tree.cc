@@ -2,13 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <system_error>
-
-#include "common/file_io.h"
-
 namespace restack::generate {
-
-namespace fs = std::filesystem;
 
 bool safe_relative_path(const std::string& path) {
   if (path.empty() || path.front() == '/' || path.back() == '/') return false;
@@ -37,45 +31,6 @@ size_t OutputTree::total_bytes() const {
   size_t n = 0;
   for (const auto& [p, c] : files_) n += c.size();
   return n;
-}
-
-namespace {
-
-/// Whether TARGET (an existing path or one to be created) resolves inside ROOT (canonical).
-bool inside(const fs::path& root, const fs::path& target) {
-  std::error_code ec;
-  fs::path resolved = fs::weakly_canonical(target, ec);
-  if (ec) return false;
-  auto r = root.begin(), t = resolved.begin();
-  for (; r != root.end(); ++r, ++t)
-    if (t == resolved.end() || *r != *t) return false;
-  return true;
-}
-
-}  // namespace
-
-std::optional<std::string> write_tree(const OutputTree& tree, const fs::path& dir, const WriteOptions& options) {
-  std::error_code ec;
-  if (fs::exists(dir, ec)) {
-    if (!fs::is_directory(dir, ec)) return fmt::format("'{}' exists and is not a folder", dir.string());
-    if (!options.force && !fs::is_empty(dir, ec))
-      return fmt::format("'{}' exists and is not empty; pass --force to write into it (existing files with the same names are replaced)", dir.string());
-  } else {
-    fs::create_directories(dir, ec);
-    if (ec) return fmt::format("cannot create '{}': {}", dir.string(), ec.message());
-  }
-  fs::path root = fs::canonical(dir, ec);
-  if (ec) return fmt::format("cannot resolve '{}': {}", dir.string(), ec.message());
-  // Check every path first, so a refusal writes nothing.
-  for (const auto& [rel, content] : tree.files()) {
-    if (!safe_relative_path(rel)) return fmt::format("refusing to write '{}': not a plain relative path", rel);
-    if (!inside(root, root / rel))
-      return fmt::format("refusing to write '{}': it resolves outside '{}' (a symbolic link?)", rel, dir.string());
-  }
-  for (const auto& [rel, content] : tree.files()) {
-    if (auto err = write_file_atomic(root / rel, content)) return fmt::format("cannot write '{}': {}", (dir / rel).string(), *err);
-  }
-  return std::nullopt;
 }
 
 std::string list_tree(const OutputTree& tree) {

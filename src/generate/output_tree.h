@@ -32,10 +32,11 @@ struct WriteOptions {
   bool force = false;  // allow writing into an existing non-empty folder
 };
 
-/// Writes TREE under DIR. Refuses (before writing anything) an existing non-empty DIR without
-/// --force, a DIR that is a file, and any file whose real location would leave DIR (a symlink
-/// inside DIR pointing elsewhere). Each file is written atomically (temporary file + rename).
-/// Returns the error message, or nothing on success.
+/// Writes TREE under DIR (tree_writer.cc). Refuses, before writing anything, an existing
+/// non-empty DIR without --force, a DIR that is a file, a symbolic link on the way to any file
+/// (it could lead outside DIR) and a generated file whose path is an existing folder. A new DIR
+/// appears whole, in one rename; in an existing DIR each file is replaced atomically (temporary
+/// file + rename). Returns the error message, or nothing on success.
 std::optional<std::string> write_tree(const OutputTree& tree, const std::filesystem::path& dir,
                                       const WriteOptions& options);
 

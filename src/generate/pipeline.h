@@ -29,12 +29,27 @@ struct RenderResult {
 /// Renders every file of CONTEXT["files"] with TEMPLATES into TREE. Problems (a template error,
 /// a path clash, a checker finding in generated code) go to SINK. TEMPLATES_ARE_OURS: errors in
 /// them are internal errors (the embedded set) rather than input errors (`--templates DIR`).
+/// Files are rendered on up to JOBS threads (0 = default_jobs(), parallel.h); the tree and the
+/// diagnostics are the same for every JOBS.
 RenderResult render_project(const nlohmann::json& context, const std::vector<TemplateSource>& templates,
-                            bool templates_are_ours, OutputTree& tree, DiagnosticSink& sink);
+                            bool templates_are_ours, OutputTree& tree, DiagnosticSink& sink, unsigned jobs = 0);
 
-/// Runs restack-gen's own checker over every generated .py file of TREE. Findings in code the
-/// generator wrote are errors (exit 4: a template bug); findings in modules holding a user's
-/// `code:` body are warnings. Returns whether an internal error was found.
-bool self_check(const OutputTree& tree, const nlohmann::json& context, DiagnosticSink& sink);
+/// Which generated modules self_check() runs the checker on.
+enum class SelfCheckScope {
+  /// Modules holding a user's `code:` or an LLM-written body, and the project-wide modules
+  /// (models, services, schedule, tests, client, packages): every module whose text is not
+  /// just a per-function or per-workflow template filled with names and literals. Those
+  /// template-only modules are covered by the test suite, which checks every file (kAll) of the
+  /// examples and of random specs (docs/generate.md, "Self-check").
+  kUserCodeAndProjectWide,
+  kAll,  // every .py file
+};
+
+/// Runs restack-gen's own checker over the generated .py files of TREE that SCOPE selects.
+/// Findings in code the generator wrote are errors (exit 4: a template bug); findings in modules
+/// holding a user's `code:` body are warnings. Returns whether an internal error was found.
+/// Modules are checked on up to JOBS threads, findings reported in path order.
+bool self_check(const OutputTree& tree, const nlohmann::json& context, DiagnosticSink& sink,
+                SelfCheckScope scope = SelfCheckScope::kAll, unsigned jobs = 0);
 
 }  // namespace restack::generate

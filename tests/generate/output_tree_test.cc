@@ -1,7 +1,10 @@
 // The output layer: nothing outside DIR, nothing over a non-empty DIR without --force, atomic
 // writes, deterministic listing.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <set>
 
 #include "common/test_support.h"
 #include "generate/output_tree.h"
@@ -35,10 +38,109 @@ TEST(WriteTree, WritesIntoNewFolder) {
   fs::path out = tmp.path() / "new" / "project";
   EXPECT_FALSE(write_tree(tree, out, {}));
   EXPECT_EQ(restack::test::read_file(out / "src/a.py"), "print(1)\n");
-  // No temporary files are left behind.
+  // No temporary files or staging folders are left behind.
   size_t n = 0;
   for (auto& e : fs::recursive_directory_iterator(out)) n += e.is_regular_file();
   EXPECT_EQ(n, 2u);
+  std::vector<std::string> beside;
+  for (auto& e : fs::directory_iterator(tmp.path() / "new")) beside.push_back(e.path().filename().string());
+  EXPECT_EQ(beside, std::vector<std::string>{"project"});
+}
+
+TEST(WriteTree, NewFolderGetsTheUsualPermissions) {
+  TempDir tmp;
+  OutputTree tree;
+  ASSERT_FALSE(tree.add("a.py", "x\n"));
+  mode_t mask = ::umask(027);
+  auto err = write_tree(tree, tmp.path() / "out", {});
+  ::umask(mask);
+  ASSERT_FALSE(err) << *err;
+  struct stat folder, file;
+  ASSERT_EQ(::stat((tmp.path() / "out").c_str(), &folder), 0);
+  ASSERT_EQ(::stat((tmp.path() / "out" / "a.py").c_str(), &file), 0);
+  EXPECT_EQ(folder.st_mode & 0777, 0750u);  // not the staging folder's private 0700
+  EXPECT_EQ(file.st_mode & 0777, 0640u);
+}
+
+TEST(WriteTree, ForceReplacesFilesKeepsOthersAndLeavesNoStaging) {
+  TempDir tmp;
+  tmp.write("src/a.py", "old\n");
+  tmp.write("src/mine.py", "mine\n");
+  OutputTree tree;
+  ASSERT_FALSE(tree.add("src/a.py", "new\n"));
+  ASSERT_FALSE(tree.add("src/deep/b.py", "b\n"));
+  ASSERT_FALSE(tree.add("top.md", "t\n"));
+  ASSERT_FALSE(write_tree(tree, tmp.path(), {true}));
+  EXPECT_EQ(restack::test::read_file(tmp.path() / "src/a.py"), "new\n");
+  EXPECT_EQ(restack::test::read_file(tmp.path() / "src/deep/b.py"), "b\n");
+  EXPECT_EQ(restack::test::read_file(tmp.path() / "src/mine.py"), "mine\n");
+  std::set<std::string> all;
+  for (auto& e : fs::recursive_directory_iterator(tmp.path())) all.insert(fs::relative(e.path(), tmp.path()).string());
+  EXPECT_EQ(all, (std::set<std::string>{"src", "src/a.py", "src/mine.py", "src/deep", "src/deep/b.py", "top.md"}));
+}
+
+TEST(WriteTree, EmptyExistingFolderNeedsNoForce) {
+  TempDir tmp;
+  fs::create_directories(tmp.path() / "out");
+  OutputTree tree;
+  ASSERT_FALSE(tree.add("a/b.py", "x\n"));
+  ASSERT_FALSE(write_tree(tree, tmp.path() / "out", {}));
+  EXPECT_EQ(restack::test::read_file(tmp.path() / "out/a/b.py"), "x\n");
+}
+
+TEST(WriteTree, RefusesAFileLinkEvenPointingInside) {
+  TempDir tmp, outside;
+  fs::create_directories(tmp.path() / "out");
+  tmp.write("out/real.py", "real\n");
+  fs::create_symlink(outside.path() / "target.py", tmp.path() / "out" / "a.py");
+  fs::create_symlink("real.py", tmp.path() / "out" / "b.py");
+  for (const char* name : {"a.py", "b.py"}) {
+    OutputTree tree;
+    ASSERT_FALSE(tree.add("0.py", "x\n"));
+    ASSERT_FALSE(tree.add(name, "x\n"));
+    auto err = write_tree(tree, tmp.path() / "out", {true});
+    ASSERT_TRUE(err) << name;
+    EXPECT_NE(err->find("symbolic link"), std::string::npos) << *err;
+    EXPECT_FALSE(fs::exists(tmp.path() / "out" / "0.py"));
+  }
+  EXPECT_FALSE(fs::exists(outside.path() / "target.py"));
+  EXPECT_EQ(restack::test::read_file(tmp.path() / "out/real.py"), "real\n");
+}
+
+TEST(WriteTree, RefusesAFolderWhereAFileGoesAndAFileWhereAFolderGoes) {
+  TempDir tmp;
+  fs::create_directories(tmp.path() / "out" / "a.py");
+  tmp.write("out/src", "a file");
+  OutputTree one, two;
+  ASSERT_FALSE(one.add("a.py", "x\n"));
+  ASSERT_FALSE(two.add("src/b.py", "x\n"));
+  auto err = write_tree(one, tmp.path() / "out", {true});
+  ASSERT_TRUE(err);
+  EXPECT_NE(err->find("folder of that name"), std::string::npos) << *err;
+  err = write_tree(two, tmp.path() / "out", {true});
+  ASSERT_TRUE(err);
+  EXPECT_NE(err->find("not a folder"), std::string::npos) << *err;
+}
+
+TEST(WriteTree, RefusesADanglingLinkAsFolder) {
+  TempDir tmp;
+  fs::create_directory_symlink(tmp.path() / "missing", tmp.path() / "out");
+  OutputTree tree;
+  ASSERT_FALSE(tree.add("a.py", "x\n"));
+  auto err = write_tree(tree, tmp.path() / "out", {});
+  ASSERT_TRUE(err);
+  EXPECT_NE(err->find("symbolic link"), std::string::npos) << *err;
+  EXPECT_FALSE(fs::exists(tmp.path() / "missing"));
+}
+
+TEST(WriteTree, OutputFolderMayItselfBeALink) {
+  TempDir tmp;
+  fs::create_directories(tmp.path() / "real");
+  fs::create_directory_symlink(tmp.path() / "real", tmp.path() / "out");
+  OutputTree tree;
+  ASSERT_FALSE(tree.add("src/a.py", "x\n"));
+  ASSERT_FALSE(write_tree(tree, tmp.path() / "out", {}));
+  EXPECT_EQ(restack::test::read_file(tmp.path() / "real/src/a.py"), "x\n");
 }
 
 TEST(WriteTree, RefusesNonEmptyFolderWithoutForce) {
@@ -66,6 +168,7 @@ TEST(WriteTree, RefusesSymlinkEscapeAndWritesNothing) {
   ASSERT_TRUE(err);
   EXPECT_NE(err->find("outside"), std::string::npos) << *err;
   EXPECT_FALSE(fs::exists(outside.path() / "evil.py"));
+  EXPECT_TRUE(fs::is_empty(outside.path()));
   EXPECT_FALSE(fs::exists(tmp.path() / "out" / "a.py"));  // checked before anything is written
 }
 

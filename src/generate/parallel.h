@@ -1,0 +1,19 @@
+#pragma once
+// A minimal fork-join loop for the generator's independent per-file work (rendering, the
+// self-check). Results are written by index and merged in order by the caller, so the output
+// never depends on the thread count or on scheduling.
+#include <cstddef>
+#include <functional>
+
+namespace restack::generate {
+
+/// The worker count used when none is given: the machine's hardware threads, at most 8 (the
+/// per-file work is small; more threads mostly add start-up and memory).
+unsigned default_jobs();
+
+/// Calls FN(i) once for every i in [0, COUNT), on up to JOBS threads (0 = default_jobs(); 1 =
+/// on the calling thread only). Indexes are handed out in increasing order. If FN throws, the
+/// remaining indexes are skipped and the first exception is rethrown here.
+void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>& fn);
+
+}  // namespace restack::generate

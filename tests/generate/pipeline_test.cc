@@ -1,0 +1,169 @@
+// The render pipeline on several threads: the same tree and the same diagnostics, in the same
+// order, whatever the thread count.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <sstream>
+
+#include "common/diagnostic_printer.h"
+#include "generate/body_provider.h"
+#include "generate/context.h"
+#include "generate/generate_helpers.h"
+#include "generate/parallel.h"
+#include "generate/pipeline.h"
+#include "generate/template_set.h"
+#include "spec/load.h"
+
+using namespace restack;
+using namespace restack::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+nlohmann::json context_of(const std::vector<std::string>& specs) {
+  fs::path old = fs::current_path();
+  fs::current_path(source_dir());
+  DiagnosticSink sink;
+  auto project = spec::load_project(specs, sink);
+  fs::current_path(old);
+  EXPECT_TRUE(project);
+  if (!project) return {};
+  generate::PlaceholderBodyProvider placeholder;
+  generate::CodeBodyProvider bodies(placeholder);
+  nlohmann::json ctx = generate::build_context(*project, bodies, {"0"});
+  ctx["files"] = generate::file_plan(ctx);
+  return ctx;
+}
+
+struct RenderRun {
+  bool ok = false;
+  std::map<std::string, std::string> files;
+  std::string diagnostics;
+};
+
+RenderRun render(const nlohmann::json& ctx, const std::vector<generate::TemplateSource>& templates, unsigned jobs) {
+  RenderRun run;
+  generate::OutputTree tree;
+  DiagnosticSink sink;
+  run.ok = generate::render_project(ctx, templates, false, tree, sink, jobs).ok;
+  if (run.ok) run.ok = !generate::self_check(tree, ctx, sink, generate::SelfCheckScope::kAll, jobs);
+  std::ostringstream out;
+  print_text(out, sink.all());
+  run.diagnostics = out.str();
+  run.files = tree.files();
+  return run;
+}
+
+}  // namespace
+
+TEST(ParallelFor, RunsEveryIndexOnceForAnyThreadCount) {
+  for (unsigned jobs : {0u, 1u, 2u, 7u}) {
+    std::vector<std::atomic<int>> seen(1000);
+    generate::parallel_for(seen.size(), jobs, [&](size_t i) { ++seen[i]; });
+    for (size_t i = 0; i < seen.size(); ++i) ASSERT_EQ(seen[i].load(), 1) << "index " << i << ", jobs " << jobs;
+  }
+  generate::parallel_for(0, 4, [](size_t) { FAIL() << "no index to run"; });
+}
+
+TEST(ParallelFor, RethrowsTheWorkersException) {
+  EXPECT_THROW(generate::parallel_for(100, 4, [](size_t i) {
+                 if (i == 37) throw std::runtime_error("boom");
+               }),
+               std::runtime_error);
+}
+
+TEST(RenderProject, SameTreeForEveryThreadCount) {
+  for (const auto& spec : example_specs()) {
+    nlohmann::json ctx = context_of({spec});
+    ASSERT_FALSE(ctx.is_null()) << spec;
+    RenderRun one = render(ctx, generate::embedded_templates(), 1);
+    ASSERT_TRUE(one.ok) << spec << one.diagnostics;
+    for (unsigned jobs : {2u, 5u}) {
+      RenderRun many = render(ctx, generate::embedded_templates(), jobs);
+      EXPECT_TRUE(many.ok) << many.diagnostics;
+      EXPECT_EQ(many.files, one.files) << spec << ", " << jobs << " threads";
+    }
+  }
+}
+
+TEST(RenderProject, SameDiagnosticsInPlanOrderForEveryThreadCount) {
+  nlohmann::json ctx = context_of({example_specs().back()});
+  ASSERT_FALSE(ctx.is_null());
+  ASSERT_GT(ctx["functions"].size() + ctx["workflows"].size(), 2u);
+  // A template error in every function module, and unparsable Python in every workflow module.
+  auto templates = generate::embedded_templates();
+  for (auto& t : templates) {
+    if (t.name == "function.py.j2") t.text = "{{ function.no_such_key }}\n";
+    if (t.name == "workflow.py.j2") t.text = "def {{ workflow.name }}(:\n";
+  }
+  RenderRun one = render(ctx, templates, 1);
+  EXPECT_FALSE(one.ok);
+  EXPECT_NE(one.diagnostics.find("no_such_key"), std::string::npos) << one.diagnostics;
+  RenderRun many = render(ctx, templates, 4);
+  EXPECT_EQ(many.diagnostics, one.diagnostics);
+
+  // Without the template error, the self-check reports the broken workflow modules, also in a
+  // stable order.
+  for (auto& t : templates)
+    if (t.name == "function.py.j2") t.text = "x = 1\n";
+  one = render(ctx, templates, 1);
+  EXPECT_FALSE(one.ok);
+  EXPECT_NE(one.diagnostics.find("src/workflows/"), std::string::npos) << one.diagnostics;
+  EXPECT_EQ(render(ctx, templates, 3).diagnostics, one.diagnostics);
+}
+
+TEST(SelfCheck, DefaultScopeSkipsOnlyTemplateOnlyPerItemModules) {
+  nlohmann::json ctx = context_of({example_specs().back()});
+  ASSERT_FALSE(ctx.is_null());
+  auto templates = generate::embedded_templates();
+  for (auto& t : templates)
+    if (t.name == "workflow.py.j2") t.text = "def {{ workflow.name }}(:\n";
+  generate::OutputTree tree;
+  DiagnosticSink sink;
+  ASSERT_TRUE(generate::render_project(ctx, templates, false, tree, sink).ok);
+  DiagnosticSink all, selected;
+  EXPECT_TRUE(generate::self_check(tree, ctx, all, generate::SelfCheckScope::kAll));
+  EXPECT_FALSE(generate::self_check(tree, ctx, selected, generate::SelfCheckScope::kUserCodeAndProjectWide));
+
+  // A project-wide module is always checked.
+  for (auto& t : templates)
+    if (t.name == "services.py.j2") t.text = "def broken(:\n";
+  generate::OutputTree tree2;
+  ASSERT_TRUE(generate::render_project(ctx, templates, false, tree2, sink).ok);
+  DiagnosticSink again;
+  EXPECT_TRUE(generate::self_check(tree2, ctx, again, generate::SelfCheckScope::kUserCodeAndProjectWide));
+}
+
+TEST(SelfCheck, DefaultScopeChecksModulesWithUserCode) {
+  TempDir tmp;
+  auto spec = tmp.write("spec.yaml", R"(version: 1
+project: p
+functions:
+  bad_body:
+    output_schema:
+      n: int
+    code: |
+      eval("1")
+      return BadBodyOutput(n=1)
+workflows:
+  - name: Flow
+    description: Runs the body.
+    steps:
+      - name: run
+        function: bad_body
+)");
+  DiagnosticSink load_sink;
+  auto project = spec::load_project({spec.string()}, load_sink);
+  ASSERT_TRUE(project) << load_sink.all().size();
+  generate::PlaceholderBodyProvider placeholder;
+  generate::CodeBodyProvider bodies(placeholder);
+  nlohmann::json ctx = generate::build_context(*project, bodies, {"0"});
+  ctx["files"] = generate::file_plan(ctx);
+  generate::OutputTree tree;
+  DiagnosticSink sink;
+  ASSERT_TRUE(generate::render_project(ctx, generate::embedded_templates(), true, tree, sink).ok);
+  EXPECT_FALSE(generate::self_check(tree, ctx, sink, generate::SelfCheckScope::kUserCodeAndProjectWide));
+  std::ostringstream out;
+  print_text(out, sink.all());
+  EXPECT_NE(out.str().find("warning: in generated code (from the spec's `code:`): `eval`"), std::string::npos) << out.str();
+}
