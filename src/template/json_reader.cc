@@ -5,6 +5,7 @@
 // that errors keep nlohmann's messages and positions.
 #include "template/json_reader.h"
 
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <unordered_map>
@@ -15,6 +16,13 @@ namespace {
 
 constexpr size_t kMaxDepth = 10000;  // like the SAX builder: deeper documents are refused
 constexpr size_t kMaxSharedKeys = 256;
+
+/// Bytes that a string copies as they are: printable ASCII but the quote and the backslash.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[size_t(c)] = c != '"' && c != '\\';
+  return plain;
+}();
 
 class Reader {
  public:
@@ -207,11 +215,7 @@ class Reader {
     ++p_;  // opening quote
     for (;;) {
       const char* run = p_;
-      while (p_ < end_) {
-        unsigned char c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-        ++p_;
-      }
+      while (p_ < end_ && kPlain[static_cast<unsigned char>(*p_)]) ++p_;
       s.append(run, size_t(p_ - run));
       if (p_ >= end_) return false;
       unsigned char c = static_cast<unsigned char>(*p_);

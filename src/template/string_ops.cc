@@ -145,22 +145,28 @@ std::string swapcase(std::string_view s) {
   return out;
 }
 
+std::vector<std::string_view> splitlines_ascii(std::string_view s, bool keepends) {
+  std::vector<std::string_view> out;
+  size_t start = 0, i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (!(c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e)) {
+      ++i;
+      continue;
+    }
+    size_t eol = i + 1;
+    if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') eol = i + 2;
+    out.push_back(s.substr(start, (keepends ? eol : i) - start));
+    start = i = eol;
+  }
+  if (start < s.size()) out.push_back(s.substr(start));
+  return out;
+}
+
 std::vector<std::string> splitlines(std::string_view s, bool keepends) {
   std::vector<std::string> out;
   if (utf8::is_ascii(s)) {  // fast path: the same line breaks, without decoding
-    size_t start = 0, i = 0;
-    while (i < s.size()) {
-      char c = s[i];
-      if (!(c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e)) {
-        ++i;
-        continue;
-      }
-      size_t eol = i + 1;
-      if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') eol = i + 2;
-      out.emplace_back(s.substr(start, (keepends ? eol : i) - start));
-      start = i = eol;
-    }
-    if (start < s.size()) out.emplace_back(s.substr(start));
+    for (std::string_view line : splitlines_ascii(s, keepends)) out.emplace_back(line);
     return out;
   }
   std::u32string u = utf8::decode(s);

@@ -16,6 +16,8 @@ std::string capitalize(std::string_view s);  // str.capitalize()
 std::string swapcase(std::string_view s);
 /// str.splitlines(): \n, \r\n, \r, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029.
 std::vector<std::string> splitlines(std::string_view s, bool keepends = false);
+/// splitlines of ASCII text S as views into S (no copies). S must be ASCII.
+std::vector<std::string_view> splitlines_ascii(std::string_view s, bool keepends = false);
 std::string center(std::string_view s, size_t width, std::string_view fill = " ");
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);

@@ -1,5 +1,6 @@
 // String filters: case, trim, replace, truncate, wordwrap (Python's textwrap), indent, center,
 // escape, striptags, urlencode, wordcount, format.
+#include <algorithm>
 #include <cstdio>
 
 #include "template/filters/helpers.h"
@@ -83,6 +84,7 @@ template <typename View>
 std::vector<View> split_chunks(View t, bool break_on_hyphens) {
   std::vector<View> chunks;
   size_t i = 0, n = t.size();
+  chunks.reserve(std::min<size_t>(n / 2 + 1, 4096));  // about a word and a space per 6 chars
   auto at = [&](size_t k) -> char32_t { return k < n ? char32_t(t[k]) : 0; };
   while (i < n) {
     if (tw_space(t[i])) {
@@ -229,17 +231,26 @@ Value do_wordwrap(Renderer& r, const Value& self, CallArgs& a) {
   std::string s = soft_str(self);
   std::string out;
   bool first_para = true;
-  for (const auto& para : strops::splitlines(s)) {
-    if (!first_para) out += wrapstring;
-    first_para = false;
-    bool first_line = true;
-    if (utf8::is_ascii(para)) {
-      for (std::string_view line : textwrap(std::string_view(para), size_t(width), break_long, hyphens)) {
+  if (utf8::is_ascii(s)) {  // bytes are code points: wrap views of the text
+    out.reserve(std::min(s.size() + s.size() / size_t(width) * wrapstring.size(), r.max_bytes()));
+    for (std::string_view para : strops::splitlines_ascii(s)) {
+      if (!first_para) out += wrapstring;
+      first_para = false;
+      bool first_line = true;
+      for (std::string_view line : textwrap(para, size_t(width), break_long, hyphens)) {
         if (!first_line) out += wrapstring;
         first_line = false;
         out += line;
       }
-    } else {
+      if (out.size() > r.max_bytes()) raise_error("string too large", kLimitErrorCode);
+    }
+    return Value(std::move(out));
+  }
+  for (const auto& para : strops::splitlines(s)) {
+    if (!first_para) out += wrapstring;
+    first_para = false;
+    bool first_line = true;
+    {
       std::u32string text = utf8::decode(para);
       for (std::u32string_view line : textwrap(std::u32string_view(text), size_t(width), break_long, hyphens)) {
         if (!first_line) out += wrapstring;
@@ -263,16 +274,28 @@ Value do_indent(Renderer& r, const Value& self, CallArgs& a) {
     indention.assign(size_t(std::max<int64_t>(w, 0)), ' ');
   }
   bool first = x[1].truthy(), blank_lines = x[2].truthy();
-  std::string s = soft_str(self) + "\n";
-  std::vector<std::string> lines = strops::splitlines(s);
+  std::string s = soft_str(self);
+  s += '\n';
+  std::vector<std::string> owned_lines;
+  std::vector<std::string_view> lines;
+  if (utf8::is_ascii(s)) {
+    lines = strops::splitlines_ascii(s);  // views of S, no copies
+  } else {
+    owned_lines = strops::splitlines(s);
+    lines.assign(owned_lines.begin(), owned_lines.end());
+  }
   std::string rv;
+  rv.reserve(std::min(s.size() + lines.size() * indention.size(), r.max_bytes()));
   if (blank_lines) {
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (i) rv += "\n" + indention;
+      if (i) {
+        rv += '\n';
+        rv += indention;
+      }
       rv += lines[i];
     }
   } else {
-    rv = lines.empty() ? "" : lines[0];
+    if (!lines.empty()) rv = lines[0];
     for (size_t i = 1; i < lines.size(); ++i) {
       rv += "\n";
       if (!lines[i].empty()) rv += indention;
