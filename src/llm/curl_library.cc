@@ -23,11 +23,14 @@ std::string last_dl_error() {
 }  // namespace
 
 const CurlLibrary& CurlLibrary::shared() {
-  static const CurlLibrary library([] {
+  // Never destroyed, on purpose: at exit a worker still inside curl_easy_perform (a fatal error
+  // path calling std::exit) must not find curl's global state cleaned up and the library
+  // unmapped under it. The object stays reachable through this pointer, so it is no leak.
+  static const CurlLibrary* const library = new CurlLibrary([] {
     const char* chosen = std::getenv(kOverrideVariable);
     return chosen && *chosen ? std::vector<std::string>{chosen} : default_names();
   }());
-  return library;
+  return *library;
 }
 
 CurlLibrary::CurlLibrary(const std::vector<std::string>& names) {

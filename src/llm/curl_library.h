@@ -52,7 +52,8 @@ class CurlLibrary {
   /// caller. Thread-safe: a function-local static is initialised exactly once even when worker
   /// threads race to their first request, so curl_global_init (not thread-safe in older libcurl)
   /// runs once, before any handle exists. Once built the object never changes, which is why
-  /// sharing it is not global mutable state.
+  /// sharing it is not global mutable state. It is never destroyed: no cleanup at exit can race
+  /// a thread still inside a request.
   static const CurlLibrary& shared();
 
   /// Loads the first of NAMES (sonames or paths) that dlopen() accepts. Tests pass names that
