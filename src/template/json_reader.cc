@@ -8,6 +8,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <iterator>
 #include <unordered_map>
 
 namespace restack::tmpl {
@@ -36,10 +37,11 @@ class Reader {
   }
 
  private:
-  /// One open container: the value being filled and, for objects, the pending key.
+  /// One open container. Its members wait on a shared scratch stack from START on, so that the
+  /// container is built once with its final size (no vector regrowth per member).
   struct Open {
-    Value container;
-    Value key;
+    bool object;
+    size_t start;
   };
 
   void skip_ws() {
@@ -65,15 +67,15 @@ class Reader {
           bool object = *p_ == '{';
           ++p_;
           if (stack.size() >= kMaxDepth) return false;
-          stack.push_back(Open{object ? Value::dict() : Value::list(), Value()});
+          stack.push_back(Open{object, object ? entries_.size() : items_.size()});
           skip_ws();
           if (p_ < end_ && *p_ == (object ? '}' : ']')) {
             ++p_;
-            v = std::move(stack.back().container);
+            v = close(stack.back());
             stack.pop_back();
             break;
           }
-          if (object && !key(stack.back().key)) return false;
+          if (object && !key()) return false;
           continue;
         }
         case '"': {
@@ -103,32 +105,49 @@ class Reader {
           out = std::move(v);
           return true;
         }
-        Open& top = stack.back();
-        if (top.container.is_dict()) {
-          add_entry(top.container.as_dict(), std::move(top.key), std::move(v));
+        const Open& top = stack.back();
+        if (top.object) {
+          entries_.back().second = std::move(v);  // key() pushed the entry
         } else {
-          top.container.as_list().items.push_back(std::move(v));
+          items_.push_back(std::move(v));
         }
         skip_ws();
         if (p_ >= end_) return false;
-        bool object = top.container.is_dict();
         if (*p_ == ',') {
           ++p_;
           skip_ws();
-          if (object && !key(top.key)) return false;
+          if (top.object && !key()) return false;
           break;  // read the next value
         }
-        if (*p_ != (object ? '}' : ']')) return false;
+        if (*p_ != (top.object ? '}' : ']')) return false;
         ++p_;
-        v = std::move(top.container);
+        v = close(top);
         stack.pop_back();
       }
     }
   }
 
+  /// Builds the container whose members are on the scratch stacks from OPEN.start on.
+  Value close(const Open& open) {
+    if (!open.object) {
+      auto first = items_.begin() + std::ptrdiff_t(open.start);
+      std::vector<Value> items(std::make_move_iterator(first), std::make_move_iterator(items_.end()));
+      items_.erase(first, items_.end());
+      return Value::list(std::move(items));
+    }
+    Value d = Value::dict();
+    DictData& dict = d.as_dict();
+    auto first = entries_.begin() + std::ptrdiff_t(open.start);
+    dict.entries.reserve(size_t(entries_.end() - first));
+    for (auto it = first; it != entries_.end(); ++it) add_entry(dict, std::move(it->first), std::move(it->second));
+    entries_.erase(first, entries_.end());
+    return d;
+  }
+
   /// A key and its colon. Keys repeat across the objects of a document: they share one
   /// string (as Python's json module does with its key memo).
-  bool key(Value& out) {
+  bool key() {
+    Value& out = entries_.emplace_back().first;
     skip_ws();
     if (p_ >= end_ || *p_ != '"') return false;
     key_buffer_.clear();
@@ -312,6 +331,8 @@ class Reader {
   const char* end_;
   std::unordered_map<std::string, Value> keys_;
   std::string key_buffer_;
+  std::vector<std::pair<Value, Value>> entries_;  // members of the open objects
+  std::vector<Value> items_;                      // members of the open arrays
 };
 
 }  // namespace
