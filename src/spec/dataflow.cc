@@ -67,6 +67,10 @@ struct Derivation {
 class ProjectFlow {
  public:
   ProjectFlow(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink) {
+    // Every step looks its callee up, several times: by hash, not by a scan of the project
+    // (p_.functions and p_.workflows stay as they are until run() ends).
+    for (const auto& f : p_.functions) functions_.emplace(f.name, &f);
+    for (const auto& w : p_.workflows) workflows_.emplace(w.name, &w);
     for (const auto& m : p_.models) schemas_[m.name] = &m.schema;
     for (const auto& w : p_.workflows) {
       if (w.input_schema) schemas_[w.name + "Input"] = &*w.input_schema;
@@ -127,18 +131,18 @@ class ProjectFlow {
     }
 
     bool undescribed(const Step& s) const {
-      return s.kind == StepKind::kFunction && !s.target.empty() && !pf_.p_.find_function(s.target);
+      return s.kind == StepKind::kFunction && !s.target.empty() && !pf_.function(s.target);
     }
 
     const Schema* callee_input(const Step& s, bool& known) const {
       known = true;
       if (s.kind == StepKind::kFunction) {
-        if (const Function* f = pf_.p_.find_function(s.target)) return f->input_schema ? &*f->input_schema : nullptr;
+        if (const Function* f = pf_.function(s.target)) return f->input_schema ? &*f->input_schema : nullptr;
         known = false;
         return nullptr;
       }
       if (s.kind == StepKind::kWorkflow) {
-        if (const Workflow* c = pf_.p_.find_workflow(s.target)) return c->input_schema ? &*c->input_schema : nullptr;
+        if (const Workflow* c = pf_.workflow(s.target)) return c->input_schema ? &*c->input_schema : nullptr;
       }
       known = false;
       return nullptr;
@@ -185,11 +189,11 @@ class ProjectFlow {
         return o;
       }
       if (s.kind == StepKind::kWorkflow) {
-        const Workflow* c = pf_.p_.find_workflow(s.target);
+        const Workflow* c = pf_.workflow(s.target);
         if (c && c->output_schema) o = Output{Output::Kind::kSchema, &*c->output_schema, c->name + "Output"};
         return o;
       }
-      if (const Function* f = pf_.p_.find_function(s.target)) {
+      if (const Function* f = pf_.function(s.target)) {
         if (f->output_schema) o = Output{Output::Kind::kSchema, &*f->output_schema, pascal_case(f->name) + "Output"};
         return o;
       }
@@ -340,7 +344,7 @@ class ProjectFlow {
       int top = flat_[i].top;
       if (s.kind != StepKind::kFunction && s.kind != StepKind::kWorkflow) return;
       if (s.target.empty()) return;
-      if (s.kind == StepKind::kWorkflow && !pf_.p_.find_workflow(s.target)) return;  // reported
+      if (s.kind == StepKind::kWorkflow && !pf_.workflow(s.target)) return;  // reported
       pf_.note_use(s);
       if (undescribed(s)) return resolve_undescribed(i);
 
@@ -606,6 +610,17 @@ class ProjectFlow {
   Project& p_;
   DiagnosticSink& sink_;
   std::map<std::string, const Schema*> schemas_;
+  std::unordered_map<std::string_view, const Function*> functions_;  // first of each name, as find_function
+  std::unordered_map<std::string_view, const Workflow*> workflows_;
+
+  const Function* function(const std::string& name) const {
+    auto it = functions_.find(name);
+    return it == functions_.end() ? nullptr : it->second;
+  }
+  const Workflow* workflow(const std::string& name) const {
+    auto it = workflows_.find(name);
+    return it == workflows_.end() ? nullptr : it->second;
+  }
   std::map<std::string, std::string> same_as_;
   std::map<std::string, Function> derived_;
   std::vector<std::string> use_order_;
