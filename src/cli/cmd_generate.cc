@@ -80,7 +80,7 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
   }
   // Template-only modules are proven by the test suite for the bundled templates only.
   auto scope = o.check_all || !o.templates.empty() ? generate::SelfCheckScope::kAll
-                                                   : generate::SelfCheckScope::kUserCodeAndProjectWide;
+                                                   : generate::SelfCheckScope::kUserCode;
   if (generate::self_check(tree, context, sink, scope)) {
     report(sink);
     std::cerr << "restack-gen generate: internal error: the generated code failed restack-gen's own checks; "
@@ -120,7 +120,7 @@ Command generate_command() {
         sub.add_flag("--dry-run", o->dry_run, "List the files that would be written; write nothing");
         sub.add_flag("--dump-context", o->dump_context, "Print the template context as JSON; write nothing");
         sub.add_flag("--check-all", o->check_all,
-                     "Self-check every generated module, not only those with user or LLM code and the project-wide ones");
+                     "Self-check every generated module, not only those holding code: or LLM-written bodies");
         sub.add_option("--templates", o->templates, "Render with the *.j2 templates of this folder instead of the bundled ones");
         sub.footer("Exit status: 0 written, 1 invalid spec, output refused or an LLM body given up on (placeholder written),\n"
                    "2 usage, 3 LLM provider or cache server failed, 4 internal error, 130 interrupted (nothing written).\n"

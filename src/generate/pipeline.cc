@@ -4,7 +4,6 @@
 
 #include <map>
 #include <optional>
-#include <set>
 #include <utility>
 
 #include "check/checker.h"
@@ -143,15 +142,11 @@ bool self_check(const OutputTree& tree, const nlohmann::json& ctx, DiagnosticSin
   for (const auto& f : ctx.at("functions"))
     if (f.at("origin") != "placeholder")
       user_code["src/functions/" + f.at("module").get<std::string>() + ".py"] = f.at("origin").get<std::string>();
-  std::set<std::string> per_item;  // files rendered from one function or workflow
-  if (scope == SelfCheckScope::kUserCodeAndProjectWide)
-    for (const auto& file : ctx.at("files"))
-      if (!file.at("item").get_ref<const std::string&>().empty()) per_item.insert(file.at("path").get<std::string>());
   std::vector<const std::pair<const std::string, std::string>*> modules;
   for (const auto& file : tree.files()) {
     const std::string& path = file.first;
     if (path.size() < 3 || path.compare(path.size() - 3, 3, ".py") != 0) continue;
-    if (per_item.count(path) && !user_code.count(path)) continue;  // template-only, see SelfCheckScope
+    if (scope == SelfCheckScope::kUserCode && !user_code.count(path)) continue;  // see SelfCheckScope
     modules.push_back(&file);
   }
   // Each module is checked on its own (check_source keeps no shared state); findings are merged

@@ -36,12 +36,11 @@ RenderResult render_project(const nlohmann::json& context, const std::vector<Tem
 
 /// Which generated modules self_check() runs the checker on.
 enum class SelfCheckScope {
-  /// Modules holding a user's `code:` or an LLM-written body, and the project-wide modules
-  /// (models, services, schedule, tests, client, packages): every module whose text is not
-  /// just a per-function or per-workflow template filled with names and literals. Those
-  /// template-only modules are covered by the test suite, which checks every file (kAll) of the
-  /// examples and of random specs (docs/generate.md, "Self-check").
-  kUserCodeAndProjectWide,
+  /// Modules holding a user's `code:` or an LLM-written body: the only generated text that
+  /// does not come from the bundled templates filled with names, annotations and literals the
+  /// generator computed. Template-only modules are covered by the test suite, which checks every
+  /// file (kAll) of the examples and of random specs (docs/generate.md, "Self-check").
+  kUserCode,
   kAll,  // every .py file
 };
 

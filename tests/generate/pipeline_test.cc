@@ -112,26 +112,19 @@ TEST(RenderProject, SameDiagnosticsInPlanOrderForEveryThreadCount) {
   EXPECT_EQ(render(ctx, templates, 3).diagnostics, one.diagnostics);
 }
 
-TEST(SelfCheck, DefaultScopeSkipsOnlyTemplateOnlyPerItemModules) {
+TEST(SelfCheck, DefaultScopeSkipsTemplateOnlyModules) {
   nlohmann::json ctx = context_of({example_specs().back()});
   ASSERT_FALSE(ctx.is_null());
   auto templates = generate::embedded_templates();
   for (auto& t : templates)
-    if (t.name == "workflow.py.j2") t.text = "def {{ workflow.name }}(:\n";
+    if (t.name == "workflow.py.j2" || t.name == "services.py.j2") t.text = "def broken(:\n";
   generate::OutputTree tree;
   DiagnosticSink sink;
   ASSERT_TRUE(generate::render_project(ctx, templates, false, tree, sink).ok);
   DiagnosticSink all, selected;
   EXPECT_TRUE(generate::self_check(tree, ctx, all, generate::SelfCheckScope::kAll));
-  EXPECT_FALSE(generate::self_check(tree, ctx, selected, generate::SelfCheckScope::kUserCodeAndProjectWide));
-
-  // A project-wide module is always checked.
-  for (auto& t : templates)
-    if (t.name == "services.py.j2") t.text = "def broken(:\n";
-  generate::OutputTree tree2;
-  ASSERT_TRUE(generate::render_project(ctx, templates, false, tree2, sink).ok);
-  DiagnosticSink again;
-  EXPECT_TRUE(generate::self_check(tree2, ctx, again, generate::SelfCheckScope::kUserCodeAndProjectWide));
+  EXPECT_FALSE(generate::self_check(tree, ctx, selected, generate::SelfCheckScope::kUserCode));
+  EXPECT_TRUE(selected.all().empty());
 }
 
 TEST(SelfCheck, DefaultScopeChecksModulesWithUserCode) {
@@ -162,7 +155,7 @@ workflows:
   generate::OutputTree tree;
   DiagnosticSink sink;
   ASSERT_TRUE(generate::render_project(ctx, generate::embedded_templates(), true, tree, sink).ok);
-  EXPECT_FALSE(generate::self_check(tree, ctx, sink, generate::SelfCheckScope::kUserCodeAndProjectWide));
+  EXPECT_FALSE(generate::self_check(tree, ctx, sink, generate::SelfCheckScope::kUserCode));
   std::ostringstream out;
   print_text(out, sink.all());
   EXPECT_NE(out.str().find("warning: in generated code (from the spec's `code:`): `eval`"), std::string::npos) << out.str();
