@@ -1,6 +1,7 @@
 #pragma once
-// A light scan of the raw text for the YAML mistakes yaml-cpp 0.7 misses or reports badly:
-// tabs in indentation, quoted strings and flow collections left open at the end of the file.
+// A light scan of the raw text, before the parser, for three mistakes best reported with a
+// dedicated code at their start: tabs in indentation, quoted strings and flow collections left
+// open at the end of the file (the parser would only notice them at the end of the file).
 // It tracks just enough YAML (comments, quotes, flow brackets, block scalars) to know which
 // characters are content.
 #include <string>
