@@ -74,8 +74,13 @@ std::string html_unescape(std::string_view s) {
 // ---- textwrap ----
 
 bool tw_space(char32_t c) { return c == '\t' || c == '\n' || c == 0x0b || c == 0x0c || c == '\r' || c == ' '; }
-bool word_punct(char32_t c) { return utf8::is_word(c) || c == '!' || c == '"' || c == '\'' || c == '&' || c == '.' || c == ',' || c == '?'; }
-bool letter(char32_t c) { return utf8::is_word(c) && !utf8::is_digit(c); }
+/// Regex \w with the ASCII answer inline (wrapping calls it for nearly every character).
+inline bool word_char(char32_t c) {
+  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  return utf8::is_word(c);
+}
+bool word_punct(char32_t c) { return word_char(c) || c == '!' || c == '"' || c == '\'' || c == '&' || c == '.' || c == ',' || c == '?'; }
+bool letter(char32_t c) { return word_char(c) && !utf8::is_digit(c); }
 
 /// textwrap.TextWrapper._split with break_on_hyphens (wordsep_re) or without (wordsep_simple_re).
 /// VIEW is std::string_view for ASCII text (no decoding) or std::u32string_view; chunks are
@@ -102,10 +107,10 @@ std::vector<View> split_chunks(View t, bool break_on_hyphens) {
       continue;
     }
     // em-dash between words: (?<=wp) -{2,} (?=\w)
-    if (i > 0 && word_punct(t[i - 1]) && t[i] == '-' && at(i + 1) == '-') {
+    if (i > 0 && t[i] == '-' && at(i + 1) == '-' && word_punct(t[i - 1])) {
       size_t j = i;
       while (j < n && t[j] == '-') ++j;
-      if (j < n && utf8::is_word(t[j])) {
+      if (j < n && word_char(t[j])) {
         chunks.push_back(t.substr(i, j - i));
         i = j;
         continue;
@@ -144,10 +149,10 @@ std::vector<View> split_chunks(View t, bool break_on_hyphens) {
         break;
       }
       // em-dash: (?<=wp)(?=-{2,}\w)
-      if (word_punct(t[p - 1]) && t[p] == '-' && at(p + 1) == '-') {
+      if (t[p] == '-' && at(p + 1) == '-' && word_punct(t[p - 1])) {
         size_t q = p;
         while (q < n && t[q] == '-') ++q;
-        if (q < n && utf8::is_word(t[q])) {
+        if (q < n && word_char(t[q])) {
           end = p;
           break;
         }
