@@ -58,7 +58,7 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
 
   nlohmann::json context = generate::build_context(*project, bodies, {RESTACK_VERSION});
   context["files"] = generate::file_plan(context);
-  project.reset();  // everything needed is in the context now; its memory serves the rendering
+  project.reset();  // everything needed is in the context now
   if (o.dump_context) {
     report(sink);
     std::cout << context.dump(2) << "\n";
