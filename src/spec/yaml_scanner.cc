@@ -13,6 +13,11 @@ int hex_value(char c) {
   return -1;
 }
 
+// Characters that end a run of ordinary quoted text. (Not strchr: it would match a NUL byte
+// with the string's terminator and stop without advancing.)
+bool is_single_quoted_special(char c) { return c == '\'' || is_blank(c) || is_break(c); }
+bool is_double_quoted_special(char c) { return c == '"' || c == '\\' || is_blank(c) || is_break(c); }
+
 void append_utf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -167,7 +172,7 @@ std::string Scanner::scan_single_quoted() {
       else out.append(static_cast<size_t>(empty_lines), '\n');
     } else {
       size_t start = pos_;
-      while (pos_ < text_.size() && !std::strchr("' \t\r\n", text_[pos_])) ++pos_;
+      while (pos_ < text_.size() && !is_single_quoted_special(text_[pos_])) ++pos_;
       out.append(text_.substr(start, pos_ - start));
     }
   }
@@ -204,7 +209,7 @@ std::string Scanner::scan_double_quoted() {
       else out.append(static_cast<size_t>(empty_lines), '\n');
     } else {
       size_t start = pos_;
-      while (pos_ < text_.size() && !std::strchr("\"\\ \t\r\n", text_[pos_])) ++pos_;
+      while (pos_ < text_.size() && !is_double_quoted_special(text_[pos_])) ++pos_;
       out.append(text_.substr(start, pos_ - start));
     }
   }
