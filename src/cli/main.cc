@@ -2,6 +2,7 @@
 // subcommand table; every subcommand calls the library.
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 
 #include "cli/command.h"
 #include "common/exit_codes.h"
@@ -11,6 +12,12 @@ namespace {
 using restack::cli::ColorMode;
 
 int run(int argc, char** argv) {
+  // Scripts and editors call `--version` to probe for the tool; answering before the CLI11 tree
+  // of every subcommand is built is a third of its start-up cost (issue #3: under 5 ms).
+  if (argc == 2 && std::string_view(argv[1]) == "--version") {
+    std::fputs("restack-gen " RESTACK_VERSION "\n", stdout);
+    return restack::kExitOk;
+  }
   CLI::App app{"restack-gen: turns a YAML workflow specification into a runnable, checked Restack project.",
                "restack-gen"};
   app.set_version_flag("--version", std::string("restack-gen ") + RESTACK_VERSION);

@@ -11,6 +11,15 @@ TEST(CliBasics, VersionPrintsNameAndVersion) {
   EXPECT_EQ(r.out, std::string("restack-gen ") + RESTACK_VERSION_FOR_TEST + "\n");
 }
 
+// `--version` alone takes a shortcut past the full parser; with other global flags it goes
+// through CLI11. Both must print the same line.
+TEST(CliBasics, VersionShortcutMatchesFullParse) {
+  auto fast = run_cli({"--version"});
+  auto full = run_cli({"--color", "never", "--version"});
+  EXPECT_EQ(full.exit_code, 0);
+  EXPECT_EQ(fast.out, full.out);
+}
+
 TEST(CliBasics, HelpListsSubcommands) {
   auto r = run_cli({"--help"});
   EXPECT_EQ(r.exit_code, 0);
