@@ -15,7 +15,7 @@ using restack::test::FakeLlmServer;
 using restack::test::FakeReply;
 using restack::test::TempDir;
 
-constexpr const char* kKey = "csk-body-service-secret-0123456789";
+constexpr const char* kBodyServiceKey = "csk-body-service-secret-0123456789";
 
 /// Renders the prompt templates' contract without a template engine: enough to tell
 /// functions and repair rounds apart.
@@ -48,7 +48,7 @@ struct Harness {
     o.settings.provider = "cerebras";
     o.settings.model = "fake-model";
     o.settings.base_url = server.base_url();
-    o.settings.api_key = kKey;
+    o.settings.api_key = kBodyServiceKey;
     o.settings.jobs = jobs;
     o.settings.max_repairs = max_repairs;
     o.settings.retries = 2;
@@ -222,7 +222,7 @@ TEST(BodyService, CancelledRunExits130) {
 
 TEST(BodyService, TheKeyNeverLeaksIntoLogsCacheOrMetrics) {
   Harness h;
-  h.server.script({{.status = 500, .body = std::string("{\"error\":{\"message\":\"bad key ") + kKey + "\"}}"},
+  h.server.script({{.status = 500, .body = std::string("{\"error\":{\"message\":\"bad key ") + kBodyServiceKey + "\"}}"},
                    {.content = "INVALID"},
                    {.content = "return 1"}});
   BodyService service(h.options());
@@ -232,7 +232,7 @@ TEST(BodyService, TheKeyNeverLeaksIntoLogsCacheOrMetrics) {
   ASSERT_FALSE(service.metrics().write(out.path() / "metrics.json"));
   std::string metrics = restack::test::read_file(out.path() / "metrics.json");
   EXPECT_NE(metrics.find("\"requests\": 3"), std::string::npos) << metrics;
-  std::string secret = kKey;
+  std::string secret = kBodyServiceKey;
   EXPECT_EQ(metrics.find(secret), std::string::npos);
   EXPECT_NE(h.log.find("Authorization: Bearer <redacted>"), std::string::npos);
   EXPECT_EQ(h.log.find(secret), std::string::npos) << h.log;

@@ -17,7 +17,7 @@ namespace {
 using restack::test::FakeLlmServer;
 using restack::test::FakeReply;
 
-constexpr const char* kKey = "csk-test-secret-key-0123456789abcdef";
+constexpr const char* kClientKey = "csk-test-secret-key-0123456789abcdef";
 
 struct Captured {
   std::mutex mutex;
@@ -39,7 +39,7 @@ struct Captured {
 ClientOptions options_for(const FakeLlmServer& server) {
   ClientOptions o;
   o.base_url = server.base_url();
-  o.api_key = kKey;
+  o.api_key = kClientKey;
   o.model = "fake-model";
   o.connect_timeout_s = 1;
   o.timeout_s = 2;
@@ -72,7 +72,7 @@ TEST(ChatClient, PlainAnswerWithUsageAndRequestShape) {
   EXPECT_DOUBLE_EQ(req["temperature"].get<double>(), 0.3);
   EXPECT_EQ(req["messages"][1]["content"], "write it");
   EXPECT_FALSE(req.contains("stream"));
-  EXPECT_EQ(server.authorization_headers().at(0), std::string("Bearer ") + kKey);
+  EXPECT_EQ(server.authorization_headers().at(0), std::string("Bearer ") + kClientKey);
 }
 
 TEST(ChatClient, NoKeyMeansNoAuthorizationHeader) {
@@ -149,7 +149,7 @@ TEST(ChatClient, ProviderErrorIsNotRetriedAndKeepsStatusAndMessage) {
   EXPECT_EQ(r.http_status, 401);
   EXPECT_EQ(server.requests(), 1);
   EXPECT_NE(r.message.find("HTTP 401: Wrong API key"), std::string::npos) << r.message;
-  EXPECT_EQ(r.message.find(kKey), std::string::npos) << "a provider echoing the key must not leak it";
+  EXPECT_EQ(r.message.find(kClientKey), std::string::npos) << "a provider echoing the key must not leak it";
 }
 
 TEST(ChatClient, SlowAnswerTimesOutAndIsRetried) {
@@ -270,7 +270,7 @@ TEST(ChatClient, VerboseTraceNeverShowsTheKey) {
   std::string all = log.all();
   EXPECT_NE(all.find("Authorization: Bearer <redacted>"), std::string::npos) << all;
   EXPECT_NE(all.find("retrying"), std::string::npos) << all;
-  EXPECT_EQ(all.find(kKey), std::string::npos) << all;
+  EXPECT_EQ(all.find(kClientKey), std::string::npos) << all;
   EXPECT_EQ(all.find("secret-key"), std::string::npos) << all;
 }
 

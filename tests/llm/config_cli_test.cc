@@ -9,7 +9,7 @@
 namespace restack::test {
 namespace {
 
-constexpr const char* kKey = "csk-cli-secret-material-0123456789-wxyz";
+constexpr const char* kCliKey = "csk-cli-secret-material-0123456789-wxyz";
 
 RunResult run_in(const TempDir& dir, const std::vector<std::string>& args, std::vector<std::string> env = {}) {
   std::vector<std::string> argv = {RESTACK_GEN_BIN};
@@ -35,7 +35,7 @@ TEST(ConfigShow, OffByDefaultWithAHint) {
 
 TEST(ConfigShow, SourcesAndRedactionInTextAndJson) {
   TempDir dir;
-  dir.write(".env", "export CEREBRAS_API_KEY=\"" + std::string(kKey) + "\"\n");
+  dir.write(".env", "export CEREBRAS_API_KEY=\"" + std::string(kCliKey) + "\"\n");
   dir.write("restack-gen.yaml", "llm:\n  temperature: 0.1\n");
   dir.write("xdg/restack-gen/config.yaml", "llm:\n  max_tokens: 1234\n  temperature: 0.9\n");
   auto text = run_in(dir, {"config", "show", "--model", "flag-model"}, {"RESTACK_GEN_JOBS=7"});
