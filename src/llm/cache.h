@@ -2,6 +2,7 @@
 // The answer cache: validated function bodies keyed by the SHA-256 of everything that shaped
 // the answer (cache_key.h). Two stores: SQLite on the local disk (default) and Redis for teams
 // and CI fleets. Values never hold the API key: they are bodies that passed validation.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -9,6 +10,11 @@
 #include <string>
 
 namespace restack::llm {
+
+/// Seconds since the Unix epoch: the unit both cache back ends store answer ages in.
+inline int64_t unix_now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 struct CacheStats {
   int64_t entries = 0;

@@ -25,10 +25,6 @@ struct ReplyFree {
 using Context = std::unique_ptr<redisContext, ContextFree>;
 using Reply = std::unique_ptr<redisReply, ReplyFree>;
 
-int64_t now_unix() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 class RedisCache final : public AnswerCache {
  public:
   RedisCache(Context ctx, RedisAddress address) : ctx_(std::move(ctx)), address_(std::move(address)) {}
@@ -44,7 +40,7 @@ class RedisCache final : public AnswerCache {
   bool put(const std::string& key, const std::string& value) override {
     std::lock_guard lock(mutex_);
     std::string k = kPrefix + key;
-    std::string t = std::to_string(now_unix());
+    std::string t = std::to_string(unix_now_seconds());
     Reply r = command("HSET %b v %b t %b", k.data(), k.size(), value.data(), value.size(), t.data(), t.size());
     return r && r->type == REDIS_REPLY_INTEGER;
   }
@@ -72,7 +68,7 @@ class RedisCache final : public AnswerCache {
   std::optional<int64_t> clear() override { return remove_if([](int64_t) { return true; }); }
 
   std::optional<int64_t> prune(double age_seconds) override {
-    int64_t before = now_unix() - static_cast<int64_t>(age_seconds);
+    int64_t before = unix_now_seconds() - static_cast<int64_t>(age_seconds);
     return remove_if([before](int64_t t) { return t < before; });
   }
 

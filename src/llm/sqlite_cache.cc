@@ -21,10 +21,6 @@ struct StmtFinalizer {
 using Db = std::unique_ptr<sqlite3, DbCloser>;
 using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 
-int64_t now_unix() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 class SqliteCache final : public AnswerCache {
  public:
   SqliteCache(Db db, std::filesystem::path file) : db_(std::move(db)), file_(std::move(file)) {}
@@ -49,7 +45,7 @@ class SqliteCache final : public AnswerCache {
     if (!s) return false;
     sqlite3_bind_text(s.get(), 1, key.c_str(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
     sqlite3_bind_text(s.get(), 2, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_int64(s.get(), 3, now_unix());
+    sqlite3_bind_int64(s.get(), 3, unix_now_seconds());
     if (sqlite3_step(s.get()) != SQLITE_DONE) {
       remember_error();
       return false;
@@ -77,7 +73,7 @@ class SqliteCache final : public AnswerCache {
   std::optional<int64_t> clear() override { return remove("DELETE FROM answers", -1); }
 
   std::optional<int64_t> prune(double age_seconds) override {
-    return remove("DELETE FROM answers WHERE created < ?1", now_unix() - static_cast<int64_t>(age_seconds));
+    return remove("DELETE FROM answers WHERE created < ?1", unix_now_seconds() - static_cast<int64_t>(age_seconds));
   }
 
   std::string location() const override { return file_.string(); }

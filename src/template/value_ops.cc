@@ -3,17 +3,13 @@
 #include <functional>
 
 #include "template/errors.h"
+#include "template/operators.h"
 #include "template/utf8.h"
 #include "template/value.h"
 
 namespace restack::tmpl {
 
 namespace {
-
-[[noreturn]] void raise_undefined(const Value& v) {
-  const UndefinedInfo* info = v.undefined_info();
-  raise_error(info ? info->message : "undefined value");
-}
 
 bool sequence_equals(const std::vector<Value>& a, const std::vector<Value>& b) {
   if (a.size() != b.size()) return false;
