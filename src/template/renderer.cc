@@ -324,13 +324,7 @@ void Renderer::exec_print(const PrintStmt& p, Frame& f) {
 }
 
 Value Renderer::call_macro(const MacroDef& def, Context* ctx, const VarList& closure, CallArgs& args) {
-  DepthScope depth(*this);
-  Frame frame;
-  frame.ctx = ctx;
-  frame.closure = &closure;
-  TemplateScope scope(*this, def.template_name);
-  bind_macro_args(def, args, frame);
-  return Value(capture([&] { exec_body(def.body, frame); }));
+  return Value(capture([&] { call_macro_into_output(def, ctx, closure, args); }));
 }
 
 void Renderer::call_macro_into_output(const MacroDef& def, Context* ctx, const VarList& closure, CallArgs& args) {
