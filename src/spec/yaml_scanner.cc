@@ -120,6 +120,22 @@ int Scanner::skip_folded_breaks() {
   }
 }
 
+void Scanner::append_folded_break(std::string& out, int empty_lines) {
+  if (empty_lines == 0) out += ' ';
+  else out.append(static_cast<size_t>(empty_lines), '\n');
+}
+
+void Scanner::scan_quoted_whitespace(std::string& out) {
+  size_t ws = pos_;
+  while (is_blank(peek())) ++pos_;
+  if (!is_break(peek())) {  // blanks inside a line are content
+    out.append(text_.substr(ws, pos_ - ws));
+    return;
+  }
+  skip_break();  // trailing blanks go, the break folds
+  append_folded_break(out, skip_folded_breaks());
+}
+
 void Scanner::continue_plain(std::string& out, bool flow, int min_indent) {
   for (;;) {
     Mark end_of_content = mark();
@@ -136,9 +152,7 @@ void Scanner::continue_plain(std::string& out, bool flow, int min_indent) {
       reset(end_of_content);
       return;
     }
-    // Line folding: one break becomes a space, each further (empty) line a newline.
-    if (empty_lines == 0) out += ' ';
-    else out.append(static_cast<size_t>(empty_lines), '\n');
+    append_folded_break(out, empty_lines);
     out.append(text_.substr(pos_, end - pos_));
     pos_ = end;
   }
@@ -160,16 +174,7 @@ std::string Scanner::scan_single_quoted() {
       out += '\'';  // '' is an escaped quote
       pos_ += 2;
     } else if (is_blank(c) || is_break(c)) {
-      size_t ws = pos_;
-      while (is_blank(peek())) ++pos_;
-      if (!is_break(peek())) {
-        out.append(text_.substr(ws, pos_ - ws));
-        continue;
-      }
-      skip_break();  // folding: trailing blanks go, the break becomes a space or newlines
-      int empty_lines = skip_folded_breaks();
-      if (empty_lines == 0) out += ' ';
-      else out.append(static_cast<size_t>(empty_lines), '\n');
+      scan_quoted_whitespace(out);
     } else {
       size_t start = pos_;
       while (pos_ < text_.size() && !is_single_quoted_special(text_[pos_])) ++pos_;
@@ -197,16 +202,7 @@ std::string Scanner::scan_double_quoted() {
       }
       append_escape(out);
     } else if (is_blank(c) || is_break(c)) {
-      size_t ws = pos_;
-      while (is_blank(peek())) ++pos_;
-      if (!is_break(peek())) {
-        out.append(text_.substr(ws, pos_ - ws));
-        continue;
-      }
-      skip_break();
-      int empty_lines = skip_folded_breaks();
-      if (empty_lines == 0) out += ' ';
-      else out.append(static_cast<size_t>(empty_lines), '\n');
+      scan_quoted_whitespace(out);
     } else {
       size_t start = pos_;
       while (pos_ < text_.size() && !is_double_quoted_special(text_[pos_])) ++pos_;

@@ -84,6 +84,11 @@ class Scanner {
   /// Skips blanks and empty lines after a line break; returns how many more breaks it passed
   /// and leaves the cursor on the first non-blank of the next non-empty line.
   int skip_folded_breaks();
+  /// Line folding, shared by plain and quoted scalars: a single break becomes a space, each
+  /// further (empty) line a newline.
+  static void append_folded_break(std::string& out, int empty_lines);
+  /// Blanks and breaks inside a quoted scalar, at pos(): kept within a line, folded across lines.
+  void scan_quoted_whitespace(std::string& out);
   /// Block scalars: skips up to INDENT spaces and empty lines; returns the breaks passed.
   int skip_block_breaks(int indent);
   /// End of the plain text on the line starting at FROM (trailing blanks excluded).
