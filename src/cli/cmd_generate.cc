@@ -81,8 +81,14 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
   // Template-only modules are proven by the test suite for the bundled templates only.
   auto scope = o.check_all || !o.templates.empty() ? generate::SelfCheckScope::kAll
                                                    : generate::SelfCheckScope::kUserCode;
-  if (generate::self_check(tree, context, sink, scope)) {
+  bool templates_are_ours = o.templates.empty();
+  if (generate::self_check(tree, context, sink, scope, 0, templates_are_ours)) {
     report(sink);
+    if (!templates_are_ours) {
+      std::cerr << "restack-gen generate: error: the code your --templates produce fails restack-gen's checks; "
+                   "nothing was written\n";
+      return kExitProblems;
+    }
     std::cerr << "restack-gen generate: internal error: the generated code failed restack-gen's own checks; "
                  "this is a bug in restack-gen, please report it with the spec\n";
     return kExitInternal;

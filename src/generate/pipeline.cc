@@ -137,7 +137,7 @@ RenderResult render_project(const nlohmann::json& ctx, const std::vector<Templat
 }
 
 bool self_check(const OutputTree& tree, const nlohmann::json& ctx, DiagnosticSink& sink, SelfCheckScope scope,
-                unsigned jobs) {
+                unsigned jobs, bool templates_are_ours) {
   std::map<std::string, std::string> user_code;  // module path -> origin ("code" or "llm")
   for (const auto& f : ctx.at("functions"))
     if (f.at("origin") != "placeholder")
@@ -154,7 +154,7 @@ bool self_check(const OutputTree& tree, const nlohmann::json& ctx, DiagnosticSin
   std::vector<std::vector<Diagnostic>> findings(modules.size());
   parallel_for(modules.size(), jobs, [&](size_t i) { findings[i] = check::check_source(modules[i]->first, modules[i]->second); });
 
-  bool internal = false;
+  bool template_error = false;
   for (size_t i = 0; i < modules.size(); ++i) {
     const std::string& path = modules[i]->first;
     for (auto& d : findings[i]) {
@@ -163,15 +163,17 @@ bool self_check(const OutputTree& tree, const nlohmann::json& ctx, DiagnosticSin
         d.message = (origin->second == "llm" ? "in the LLM-written body: " : "in generated code (from the spec's `code:`): ") +
                     d.message;
       } else {
-        // Any finding in code the generator wrote is a template bug.
+        // Any finding in code the templates wrote is a template bug: ours, or the user's.
         d.severity = Severity::kError;
-        d.message = "internal error: generated code fails restack-gen check: " + d.message;
-        internal = true;
+        d.message = (templates_are_ours ? "internal error: generated code fails restack-gen check: "
+                                        : "code from --templates fails restack-gen check: ") +
+                    d.message;
+        template_error = true;
       }
       sink.add(std::move(d));
     }
   }
-  return internal;
+  return template_error;
 }
 
 }  // namespace restack::generate

@@ -45,10 +45,11 @@ enum class SelfCheckScope {
 };
 
 /// Runs restack-gen's own checker over the generated .py files of TREE that SCOPE selects.
-/// Findings in code the generator wrote are errors (exit 4: a template bug); findings in modules
-/// holding a user's `code:` body are warnings. Returns whether an internal error was found.
-/// Modules are checked on up to JOBS threads, findings reported in path order.
+/// Findings in code the templates wrote are errors: a bug in restack-gen when TEMPLATES_ARE_OURS
+/// (exit 4), otherwise a problem in the user's --templates (exit 1). Findings in modules holding
+/// a user's `code:` or an LLM body are warnings. Returns whether a template-written module has
+/// an error. Modules are checked on up to JOBS threads, findings reported in path order.
 bool self_check(const OutputTree& tree, const nlohmann::json& context, DiagnosticSink& sink,
-                SelfCheckScope scope = SelfCheckScope::kAll, unsigned jobs = 0);
+                SelfCheckScope scope = SelfCheckScope::kAll, unsigned jobs = 0, bool templates_are_ours = true);
 
 }  // namespace restack::generate

@@ -106,6 +106,23 @@ TEST(CliGenerate, BrokenTemplateOverrideIsAnErrorAndWritesNothing) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+// The default self-check skips modules made only from the bundled templates (the test suite
+// proves those); a user's --templates are unproven, so every module is checked then.
+TEST(CliGenerate, TemplateOverridesAreSelfCheckedInEveryModule) {
+  TempDir tmp;
+  fs::path tdir = tmp.path() / "templates";
+  for (const auto& e : fs::directory_iterator(source_dir() / "templates" / "python"))
+    write_with_dirs(tdir / e.path().filename(), read_file(e.path()));
+  write_with_dirs(tdir / "services.py.j2", "def broken(:\n");
+  fs::path out = tmp.path() / "out";
+  auto r = run_cli({"generate", example("data_processor.yaml"), "-o", out.string(), "--templates", tdir.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // the user's templates, not a restack-gen bug (exit 4)
+  EXPECT_NE(r.err.find("src/services.py:1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--templates"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("bug in restack-gen"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST(CliGenerate, DescriptionsAreEscapedForTomlAndMarkdown) {
   TempDir tmp;
   auto spec = tmp.write("q.yaml",
