@@ -88,11 +88,17 @@ namespace {
 constexpr size_t kIndexThreshold = 8;
 }
 
-void DictData::rebuild_index() const {
+void DictData::rebuild_index() {
   index_.clear();
+  if (entries.size() <= kIndexThreshold) return;
   index_.reserve(entries.size());
   for (size_t i = 0; i < entries.size(); ++i) index_.emplace(hash_value(entries[i].first), i);
-  index_valid_ = true;
+}
+
+void DictData::index_last_entry(size_t hash) {
+  if (entries.size() <= kIndexThreshold) return;
+  if (entries.size() == kIndexThreshold + 1) rebuild_index();  // just grew past the threshold
+  else index_.emplace(hash, entries.size() - 1);
 }
 
 const Value* DictData::find(const Value& key) const {
@@ -101,7 +107,6 @@ const Value* DictData::find(const Value& key) const {
       if (equals(k, key)) return &v;
     return nullptr;
   }
-  if (!index_valid_) rebuild_index();
   auto [lo, hi] = index_.equal_range(hash_value(key));
   for (auto it = lo; it != hi; ++it)
     if (equals(entries[it->second].first, key)) return &entries[it->second].second;
@@ -114,7 +119,6 @@ const Value* DictData::find(std::string_view key) const {
       if (k.is_string() && k.as_string() == key) return &v;
     return nullptr;
   }
-  if (!index_valid_) rebuild_index();
   auto [lo, hi] = index_.equal_range(std::hash<std::string_view>()(key));  // hash_value of a str
   for (auto it = lo; it != hi; ++it) {
     const Value& k = entries[it->second].first;
@@ -124,8 +128,9 @@ const Value* DictData::find(std::string_view key) const {
 }
 
 void DictData::append_new(Value key, Value value) {
-  if (index_valid_) index_.emplace(hash_value(key), entries.size());
+  size_t h = entries.size() >= kIndexThreshold ? hash_value(key) : 0;
   entries.emplace_back(std::move(key), std::move(value));
+  index_last_entry(h);
 }
 
 void DictData::set(const Value& key, Value value) {
@@ -135,14 +140,14 @@ void DictData::set(const Value& key, Value value) {
   }
   size_t h = hash_value(key);  // raises for unhashable keys
   entries.emplace_back(key, std::move(value));
-  if (index_valid_) index_.emplace(h, entries.size() - 1);
+  index_last_entry(h);
 }
 
 bool DictData::erase(const Value& key) {
   for (auto it = entries.begin(); it != entries.end(); ++it) {
     if (equals(it->first, key)) {
       entries.erase(it);
-      index_valid_ = false;
+      rebuild_index();
       return true;
     }
   }

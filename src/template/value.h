@@ -125,6 +125,11 @@ struct ListData {
 };
 
 /// A dict that keeps insertion order, with Python's key equality (1 == 1.0 == True).
+///
+/// Concurrency: every member function marked const (find, size, and reading `entries`) only
+/// reads; the hash index is kept up to date by set/append_new/erase themselves, never built
+/// lazily on a lookup. So a dict that nobody modifies any more can be read by any number of
+/// threads at once. Modify `entries` only through set/append_new/erase (reserve() is fine).
 struct DictData {
   std::vector<std::pair<Value, Value>> entries;
 
@@ -137,9 +142,11 @@ struct DictData {
   size_t size() const { return entries.size(); }
 
  private:
-  void rebuild_index() const;
-  mutable std::unordered_multimap<size_t, size_t> index_;  // hash -> entry; built past 8 entries
-  mutable bool index_valid_ = false;
+  void rebuild_index();
+  void index_last_entry(size_t hash);
+  // hash -> entry, covering every entry while there are more than kIndexThreshold entries
+  // (empty otherwise: a short dict is scanned).
+  std::unordered_multimap<size_t, size_t> index_;
 };
 
 /// Positional and keyword arguments of a call, already evaluated.

@@ -78,5 +78,46 @@ TEST(Environment, RendersFromSeveralThreads) {
   for (const auto& r : results) EXPECT_EQ(r, expected);
 }
 
+/// A context like the generator builds: big dicts (indexed past 8 entries) from set() and
+/// append_new(), nested lists and dicts.
+Value make_shared_context() {
+  Value models = Value::dict();
+  Value names = Value::list();
+  for (int i = 0; i < 40; ++i) {
+    Value model = Value::dict();
+    for (int f = 0; f < 12; ++f) model.as_dict().append_new(Value("f" + std::to_string(f)), Value(i * 100 + f));
+    model.as_dict().set(Value("name"), Value("M" + std::to_string(i)));
+    models.as_dict().set(Value("M" + std::to_string(i)), model);
+    names.as_list().items.push_back(Value("M" + std::to_string(i)));
+  }
+  Value context = Value::dict();
+  context.as_dict().set(Value("models"), models);
+  context.as_dict().set(Value("names"), names);
+  return context;
+}
+
+TEST(Environment, RendersFromOneSharedContextOnSeveralThreads) {
+  // Every lookup below reads the shared dicts (item, attribute, get, in, dictsort, items):
+  // none of them may modify the data, or these renders race (CI runs this under ASan; a
+  // -fsanitize=thread build reports any race).
+  Environment env;
+  env.add_template("t.j2",
+                   "{% for n in names %}{{ models[n].name }}={{ models[n].f11 }}/{{ models.get(n)['f3'] }}"
+                   "{{ 'f5' in models[n] }}{% for k, v in models[n] | dictsort %}{{ k }}{{ v }}{% endfor %}"
+                   "{% for k, v in models[n].items() %}{{ v }}{% endfor %};{% endfor %}{{ models | length }}");
+  std::string expected = env.render_value("t.j2", make_shared_context());
+  ASSERT_NE(expected.find("M39=3911/3903True"), std::string::npos) << expected.substr(0, 200);
+
+  const Value shared = make_shared_context();  // first read by the threads, all at once
+  std::vector<std::thread> threads;
+  std::vector<std::string> results(4);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 10; ++k) results[size_t(t)] = env.render_value("t.j2", shared);
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& r : results) EXPECT_EQ(r, expected);
+}
+
 }  // namespace
 }  // namespace restack::tmpl
