@@ -34,6 +34,7 @@ struct Command {
 const std::vector<Command>& commands();
 
 // One factory per subcommand, each in its own cmd_NAME.cc.
+Command init_command();
 Command validate_command();
 Command schema_command();
 Command render_command();

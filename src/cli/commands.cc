@@ -19,7 +19,7 @@ bool GlobalOptions::use_color(int fd) const {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       // subcommands are added here as their modules land
-      validate_command(), schema_command(),
+      init_command(), validate_command(), schema_command(),
       check_command(),
       render_command(),
       generate_command(),
