@@ -8,11 +8,8 @@
 #include "cli/generate_llm.h"
 #include "common/diagnostic_printer.h"
 #include "common/exit_codes.h"
-#include "generate/body_provider.h"
-#include "generate/context.h"
+#include "generate/generate.h"
 #include "generate/output_tree.h"
-#include "generate/pipeline.h"
-#include "generate/template_set.h"
 #include "spec/load.h"
 
 namespace restack::cli {
@@ -52,48 +49,44 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
 
   LlmBodies llm = llm_bodies(*project, o.llm, o.llm_flags, o.templates, global);
   if (llm.stop) return *llm.stop;
-  generate::PlaceholderBodyProvider placeholder;
-  generate::LlmBodyProvider llm_provider(placeholder, llm.results);
-  generate::CodeBodyProvider bodies(llm_provider);
-
-  nlohmann::json context = generate::build_context(*project, bodies, {RESTACK_VERSION});
-  context["files"] = generate::file_plan(context);
-  project.reset();  // everything needed is in the context now
+  generate::GenerateOptions options;
+  options.generator_version = RESTACK_VERSION;
+  options.templates_dir = o.templates;
+  options.check_all = o.check_all;
+  options.llm_results = &llm.results;
   if (o.dump_context) {
     report(sink);
-    std::cout << context.dump(2) << "\n";
+    std::cout << generate::project_context_json(*project, options) << "\n";
     return kExitOk;
   }
 
-  std::vector<generate::TemplateSource> templates = generate::embedded_templates();
-  if (!o.templates.empty()) {
-    if (auto err = generate::load_template_dir(o.templates, templates)) {
-      std::cerr << "restack-gen generate: error: --templates: " << *err << "\n";
+  auto generated = generate::generate_project(std::move(*project), options, sink);
+  project.reset();
+  switch (generated.status) {
+    case generate::GenerateStatus::kOk:
+      break;
+    case generate::GenerateStatus::kTemplateDirUnreadable:
+      std::cerr << "restack-gen generate: error: --templates: " << generated.error << "\n";
       return kExitUsage;
-    }
-  }
-  generate::OutputTree tree;
-  auto rendered = generate::render_project(context, templates, o.templates.empty(), tree, sink);
-  if (!rendered.ok) {
-    report(sink);
-    return rendered.internal ? kExitInternal : kExitProblems;
-  }
-  // Template-only modules are proven by the test suite for the bundled templates only.
-  auto scope = o.check_all || !o.templates.empty() ? generate::SelfCheckScope::kAll
-                                                   : generate::SelfCheckScope::kUserCode;
-  bool templates_are_ours = o.templates.empty();
-  if (generate::self_check(tree, context, sink, scope, 0, templates_are_ours)) {
-    report(sink);
-    if (!templates_are_ours) {
+    case generate::GenerateStatus::kRenderFailed:
+      report(sink);
+      return kExitProblems;
+    case generate::GenerateStatus::kBundledTemplateFailed:
+      report(sink);
+      return kExitInternal;
+    case generate::GenerateStatus::kUserTemplatesFailCheck:
+      report(sink);
       std::cerr << "restack-gen generate: error: the code your --templates produce fails restack-gen's checks; "
                    "nothing was written\n";
       return kExitProblems;
-    }
-    std::cerr << "restack-gen generate: internal error: the generated code failed restack-gen's own checks; "
-                 "this is a bug in restack-gen, please report it with the spec\n";
-    return kExitInternal;
+    case generate::GenerateStatus::kGeneratedCodeFailsCheck:
+      report(sink);
+      std::cerr << "restack-gen generate: internal error: the generated code failed restack-gen's own checks; "
+                   "this is a bug in restack-gen, please report it with the spec\n";
+      return kExitInternal;
   }
   report(sink);
+  const generate::OutputTree& tree = generated.tree;
 
   if (o.dry_run) {
     std::cout << generate::list_tree(tree);

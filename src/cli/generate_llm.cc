@@ -7,8 +7,7 @@
 
 #include "common/diagnostic_printer.h"
 #include "common/exit_codes.h"
-#include "generate/context.h"
-#include "generate/pipeline.h"
+#include "generate/llm_body_provider.h"
 #include "llm/body_service.h"
 #include "llm/cache.h"
 #include "llm/context_files.h"
@@ -17,25 +16,6 @@
 #include "llm/settings.h"
 
 namespace restack::cli {
-namespace {
-
-/// Pass 1 of generate/llm_body_provider.h: the prompt of every function without `code:`.
-std::vector<llm::FunctionPromptContext> collect_prompts(const spec::Project& project, const std::string& templates_dir) {
-  generate::PlaceholderBodyProvider placeholder;
-  generate::PromptCollector collector(placeholder);
-  generate::CodeBodyProvider bodies(collector);
-  nlohmann::json context = generate::build_context(project, bodies, {RESTACK_VERSION});
-  context["files"] = generate::file_plan(context);
-  std::vector<generate::TemplateSource> templates = generate::embedded_templates();
-  if (!templates_dir.empty()) generate::load_template_dir(templates_dir, templates);
-  generate::OutputTree tree;
-  DiagnosticSink ignored;  // the real pass reports these
-  generate::render_project(context, templates, templates_dir.empty(), tree, ignored);
-  generate::complete_prompts(collector.prompts(), context, tree);
-  return std::move(collector.prompts());
-}
-
-}  // namespace
 
 LlmBodies llm_bodies(const spec::Project& project, const std::string& provider, const llm::LlmFlags& flags,
                      const std::string& templates_dir, const GlobalOptions& global) {
@@ -75,7 +55,8 @@ LlmBodies llm_bodies(const spec::Project& project, const std::string& provider, 
     return out;
   }
 
-  std::vector<llm::FunctionPromptContext> prompts = collect_prompts(project, templates_dir);
+  // Pass 1 (generate/llm_body_provider.h): the prompt of every function without `code:`.
+  std::vector<llm::FunctionPromptContext> prompts = generate::collect_prompts(project, templates_dir, RESTACK_VERSION);
   DiagnosticSink context_sink;
   auto context_files = llm::load_context_files(flags.context_globs, std::filesystem::current_path(), context_sink);
   report(context_sink);

@@ -3,8 +3,13 @@
 #include "generate/body_provider.h"
 #include "generate/context_internal.h"
 #include "generate/python_literal.h"
+#include "template/data.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace restack::generate {
 
@@ -32,13 +37,91 @@ bool retry_empty(const spec::RetryPolicy& p) {
 std::string function_module(const std::string& name) { return snake_case(name); }
 std::string workflow_module(const std::string& name) { return snake_case(name); }
 
-nlohmann::json name_styles(const std::string& name) {
-  return {{"raw", name},
-          {"snake", snake_case(name)},
-          {"pascal", pascal_case(name)},
-          {"camel", camel_case(name)},
-          {"kebab", kebab_case(name)},
-          {"title", title_case(name)}};
+tmpl::Value make_dict(std::initializer_list<std::pair<std::string_view, tmpl::Value>> entries) {
+  using Entry = std::pair<std::string_view, tmpl::Value>;
+  std::vector<const Entry*> sorted;
+  sorted.reserve(entries.size());
+  for (const auto& e : entries) sorted.push_back(&e);
+  std::sort(sorted.begin(), sorted.end(), [](const Entry* a, const Entry* b) { return a->first < b->first; });
+  tmpl::Value value = tmpl::Value::dict();
+  auto& dict = value.as_dict();
+  dict.entries.reserve(sorted.size());
+  for (const Entry* e : sorted) dict.append_new(tmpl::Value(e->first), e->second);
+  return value;
+}
+
+tmpl::Value string_list(const std::vector<std::string>& items) {
+  std::vector<tmpl::Value> values;
+  values.reserve(items.size());
+  for (const auto& s : items) values.emplace_back(s);
+  return tmpl::Value::list(std::move(values));
+}
+
+tmpl::Value name_styles(const std::string& name) {
+  return make_dict({{"raw", name},
+                    {"snake", snake_case(name)},
+                    {"pascal", pascal_case(name)},
+                    {"camel", camel_case(name)},
+                    {"kebab", kebab_case(name)},
+                    {"title", title_case(name)}});
+}
+
+const tmpl::Value& context_at(const tmpl::Value& dict, std::string_view key) {
+  const tmpl::Value* found = dict.is_dict() ? dict.as_dict().find(key) : nullptr;
+  if (!found) throw std::out_of_range("context has no key '" + std::string(key) + "'");
+  return *found;
+}
+
+const std::string& context_string(const tmpl::Value& dict, std::string_view key) {
+  static const std::string empty;
+  const tmpl::Value& v = context_at(dict, key);
+  return v.is_string() ? v.as_string() : empty;
+}
+
+std::string PlannedFile::item_text() const {
+  switch (item) {
+    case Item::kWhole: return "";
+    case Item::kFunction: return fmt::format("functions/{}", index);
+    case Item::kWorkflow: return fmt::format("workflows/{}", index);
+  }
+  return "";
+}
+
+std::vector<PlannedFile> file_plan(const tmpl::Value& data) {
+  std::vector<PlannedFile> files;
+  auto add = [&](std::string path, std::string tmpl, PlannedFile::Item item = PlannedFile::Item::kWhole, size_t i = 0) {
+    files.push_back({std::move(path), std::move(tmpl), item, i});
+  };
+  add("pyproject.toml", "pyproject.toml.j2");
+  add("README.md", "README.md.j2");
+  add(".env.example", "env.example.j2");
+  add(".gitignore", "gitignore.j2");
+  add("schedule_workflow.py", "schedule_workflow.py.j2");
+  add("src/__init__.py", "package_init.py.j2");
+  add("src/client.py", "client.py.j2");
+  add("src/models.py", "models.py.j2");
+  add("src/services.py", "services.py.j2");
+  add("src/functions/__init__.py", "package_init.py.j2");
+  add("src/workflows/__init__.py", "package_init.py.j2");
+  const auto& fns = context_at(data, "functions").as_list().items;
+  const auto& wfs = context_at(data, "workflows").as_list().items;
+  files.reserve(files.size() + fns.size() + wfs.size() + 2);
+  for (size_t i = 0; i < fns.size(); ++i)
+    add("src/functions/" + context_string(fns[i], "module") + ".py", "function.py.j2", PlannedFile::Item::kFunction, i);
+  for (size_t i = 0; i < wfs.size(); ++i)
+    add("src/workflows/" + context_string(wfs[i], "module") + ".py", "workflow.py.j2", PlannedFile::Item::kWorkflow, i);
+  add("tests/__init__.py", "package_init.py.j2");
+  add("tests/test_workflows.py", "test_workflows.py.j2");
+  return files;
+}
+
+std::string context_json(const Context& context) {
+  nlohmann::json json = tmpl::to_json(context.data);
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& f : context.files)
+    files.push_back({{"path", f.path}, {"template", f.template_name}, {"item", f.item_text()}});
+  json["files"] = std::move(files);
+  return json.dump(2);
 }
 
 ProjectIndex::ProjectIndex(const spec::Project& p) : project(p) {
@@ -136,28 +219,34 @@ std::string markdown_cell(const std::string& text) {
   return out;
 }
 
-nlohmann::json build_context(const spec::Project& project, BodyProvider& bodies, const ContextOptions& options) {
+Context build_context(const spec::Project& project, BodyProvider& bodies, const ContextOptions& options) {
   ProjectIndex index(project);
-  nlohmann::json ctx;
-  ctx["generator"] = {{"name", "restack-gen"}, {"version", options.generator_version}};
   std::string description = project.description.value_or(
       project.workflows.size() == 1 ? project.workflows[0].description : "A Restack project generated by restack-gen.");
-  ctx["project"] = {{"name", project.name},
-                    {"package", project.package_name},
-                    {"names", name_styles(project.name)},
-                    {"description", one_line(description)},
-                    {"description_toml", toml_string(one_line(description))},
-                    {"task_queue", project.task_queue.value_or("")},
-                    {"spec_files", project.files}};
-  ctx["models_module"] = models_module_context(index);
-  ctx["functions"] = nlohmann::json::array();
-  for (const auto& f : project.functions) ctx["functions"].push_back(function_context(index, f, bodies));
-  ctx["workflows"] = nlohmann::json::array();
-  for (const auto& w : project.workflows) ctx["workflows"].push_back(workflow_context(index, w));
-  ctx["services"] = services_context(index);
-  ctx["schedule"] = schedule_context(index);
-  ctx["tests"] = tests_context(index);
-  return ctx;
+  tmpl::Value models = models_module_context(index);
+  std::vector<tmpl::Value> functions, workflows;
+  functions.reserve(project.functions.size());
+  for (const auto& f : project.functions) functions.push_back(function_context(index, f, bodies));
+  workflows.reserve(project.workflows.size());
+  for (const auto& w : project.workflows) workflows.push_back(workflow_context(index, w));
+  Context context;
+  context.data = make_dict(
+      {{"generator", make_dict({{"name", "restack-gen"}, {"version", options.generator_version}})},
+       {"project", make_dict({{"name", project.name},
+                              {"package", project.package_name},
+                              {"names", name_styles(project.name)},
+                              {"description", one_line(description)},
+                              {"description_toml", toml_string(one_line(description))},
+                              {"task_queue", project.task_queue.value_or("")},
+                              {"spec_files", string_list(project.files)}})},
+       {"models_module", std::move(models)},
+       {"functions", make_list(std::move(functions))},
+       {"workflows", make_list(std::move(workflows))},
+       {"services", services_context(index)},
+       {"schedule", schedule_context(index)},
+       {"tests", tests_context(index)}});
+  context.files = file_plan(context.data);
+  return context;
 }
 
 }  // namespace restack::generate

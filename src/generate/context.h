@@ -5,11 +5,17 @@
 // policies and task queues, data-flow expressions, parallel groups, child workflows, sleeps,
 // output construction and schedules. Templates only arrange this text; they decide nothing.
 // `restack-gen generate --dump-context` prints it; docs/generate.md describes every key.
+//
+// The context is built directly as template values (no JSON step in between) and never
+// modified afterwards, so every render thread reads the same one (template/value.h: a built
+// Value is safe to read concurrently).
+#include <cstddef>
 #include <string>
-
-#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
 
 #include "spec/model.h"
+#include "template/value.h"
 
 namespace restack::generate {
 
@@ -19,8 +25,42 @@ struct ContextOptions {
   std::string generator_version;
 };
 
-/// Builds the context for PROJECT, asking BODIES for every function body. Deterministic: the
-/// same project gives the same JSON (object keys sorted, lists in spec order).
-nlohmann::json build_context(const spec::Project& project, BodyProvider& bodies, const ContextOptions& options);
+/// One file of the generated project: which template renders it, with which data.
+struct PlannedFile {
+  enum class Item { kWhole, kFunction, kWorkflow };
+  std::string path;           // relative to the output folder
+  std::string template_name;  // e.g. "workflow.py.j2"
+  /// kWhole: the whole context; otherwise "generator", "project" and the INDEX-th function
+  /// (as "function") or workflow (as "workflow").
+  Item item = Item::kWhole;
+  size_t index = 0;
+
+  /// "" / "functions/N" / "workflows/N", as --dump-context shows it.
+  std::string item_text() const;
+};
+
+struct Context {
+  /// The dict the templates see: generator, models_module, functions, project, schedule,
+  /// services, tests, workflows. Every dict's keys are in sorted order, the order
+  /// --dump-context prints them (and the Python reference iterates them).
+  tmpl::Value data;
+  std::vector<PlannedFile> files;  // "files" in --dump-context
+};
+
+/// Builds the context for PROJECT, asking BODIES for every function body, and plans its files.
+/// Deterministic: the same project gives the same context (keys sorted, lists in spec order).
+Context build_context(const spec::Project& project, BodyProvider& bodies, const ContextOptions& options);
+
+/// Which file each template renders to, with which part of DATA (a built context).
+std::vector<PlannedFile> file_plan(const tmpl::Value& data);
+
+/// The context as JSON text (indented by 2, keys sorted), with "files": [{path, template, item}].
+/// What `generate --dump-context` prints and the Python reference renders from.
+std::string context_json(const Context& context);
+
+/// DICT[KEY] of a built context (a dict); throws std::out_of_range when KEY is missing.
+const tmpl::Value& context_at(const tmpl::Value& dict, std::string_view key);
+/// DICT[KEY] as a string ("" when it is not a string).
+const std::string& context_string(const tmpl::Value& dict, std::string_view key);
 
 }  // namespace restack::generate

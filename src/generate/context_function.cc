@@ -77,7 +77,7 @@ std::string def_signature(const std::string& prefix, const std::vector<std::stri
   return out + std::string(indent, ' ') + ") -> " + returns + ":";
 }
 
-nlohmann::json function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies) {
+tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies) {
   NameScope scope = index.module_scope();
   ImportSet imports(&scope);
   PythonTypes types(index.models, imports, [&](const std::string& n) { return imports.user("src.models", n); });
@@ -100,20 +100,20 @@ nlohmann::json function_context(const ProjectIndex& index, const spec::Function&
 
   std::string doc = f.description ? docstring_text(*f.description) : "";
   std::string code = indent_lines(body.code.empty() ? "pass" : body.code, 4);
-  return {{"name", f.name},
-          {"names", name_styles(f.name)},
-          {"module", function_module(f.name)},
-          {"described", f.described},
-          {"description", f.description ? one_line(*f.description) : ""},
-          {"description_md", f.description ? markdown_cell(*f.description) : ""},
-          {"doc", doc},
-          {"decorator", decorator},
-          {"import_lines", imports.lines()},
-          {"signature", def_signature("async def " + f.name, params, returns, 0)},
-          {"body", code},
-          {"origin", body.origin},
-          {"input_model", in},
-          {"output_model", out}};
+  return make_dict({{"name", f.name},
+                    {"names", name_styles(f.name)},
+                    {"module", function_module(f.name)},
+                    {"described", bool(f.described)},
+                    {"description", f.description ? one_line(*f.description) : std::string()},
+                    {"description_md", f.description ? markdown_cell(*f.description) : std::string()},
+                    {"doc", std::move(doc)},
+                    {"decorator", std::move(decorator)},
+                    {"import_lines", string_list(imports.lines())},
+                    {"signature", def_signature("async def " + f.name, params, returns, 0)},
+                    {"body", std::move(code)},
+                    {"origin", std::move(body.origin)},
+                    {"input_model", std::move(in)},
+                    {"output_model", std::move(out)}});
 }
 
 }  // namespace restack::generate

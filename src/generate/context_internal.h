@@ -1,11 +1,15 @@
 #pragma once
 // Shared between the context builder's files: lookups over the project that the spec model's
 // own helpers would give, kept here so the generator links without the validator's sources.
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
-#include <nlohmann/json.hpp>
+#include "template/value.h"
 
 #include "generate/python_names.h"
 #include "generate/python_types.h"
@@ -48,8 +52,16 @@ std::string workflow_module(const std::string& name);
 /// TEXT on one line with `|` escaped, for a Markdown table cell (README).
 std::string markdown_cell(const std::string& text);
 
+/// A context dict of ENTRIES, inserted in sorted key order (the order --dump-context prints, so
+/// our renderer and the Python reference see the same order).
+tmpl::Value make_dict(std::initializer_list<std::pair<std::string_view, tmpl::Value>> entries);
+/// A context list.
+inline tmpl::Value make_list(std::vector<tmpl::Value> items = {}) { return tmpl::Value::list(std::move(items)); }
+/// A list of strings.
+tmpl::Value string_list(const std::vector<std::string>& items);
+
 /// The names of NAME in every case style.
-nlohmann::json name_styles(const std::string& name);
+tmpl::Value name_styles(const std::string& name);
 
 /// Visits every leaf step (function, workflow, sleep) of STEPS in order, parallel children
 /// included.
@@ -71,11 +83,11 @@ std::string workflow_task_queue(const ProjectIndex& index, const spec::Workflow&
 std::string def_signature(const std::string& prefix, const std::vector<std::string>& params,
                           const std::string& returns, size_t indent);
 
-nlohmann::json models_module_context(const ProjectIndex& index);
-nlohmann::json function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies);
-nlohmann::json workflow_context(const ProjectIndex& index, const spec::Workflow& w);
-nlohmann::json services_context(const ProjectIndex& index);
-nlohmann::json schedule_context(const ProjectIndex& index);
-nlohmann::json tests_context(const ProjectIndex& index);
+tmpl::Value models_module_context(const ProjectIndex& index);
+tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies);
+tmpl::Value workflow_context(const ProjectIndex& index, const spec::Workflow& w);
+tmpl::Value services_context(const ProjectIndex& index);
+tmpl::Value schedule_context(const ProjectIndex& index);
+tmpl::Value tests_context(const ProjectIndex& index);
 
 }  // namespace restack::generate

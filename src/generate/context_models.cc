@@ -17,7 +17,7 @@ void collect_model_refs(const spec::TypeExpr& t, std::set<std::string>& out) {
   for (const auto& a : t.args) collect_model_refs(a, out);
 }
 
-nlohmann::json field_context(const spec::Field& f, PythonTypes& types, const std::string& field_callee) {
+tmpl::Value field_context(const spec::Field& f, PythonTypes& types, const std::string& field_callee) {
   std::string annotation = types.annotation(f.type);
   std::string head = f.name + ": " + annotation;
   std::string code;
@@ -32,15 +32,15 @@ nlohmann::json field_context(const spec::Field& f, PythonTypes& types, const std
   } else {
     code = head;
   }
-  return {{"name", f.name},
-          {"annotation", annotation},
-          {"description", f.description ? one_line(*f.description) : ""},
-          {"code", code}};
+  return make_dict({{"name", f.name},
+                    {"annotation", std::move(annotation)},
+                    {"description", f.description ? one_line(*f.description) : std::string()},
+                    {"code", std::move(code)}});
 }
 
 }  // namespace
 
-nlohmann::json models_module_context(const ProjectIndex& index) {
+tmpl::Value models_module_context(const ProjectIndex& index) {
   const auto& project = index.project;
   NameScope scope = index.module_scope();
   for (const auto& [name, info] : index.models)
@@ -52,9 +52,11 @@ nlohmann::json models_module_context(const ProjectIndex& index) {
   std::string field_name = "Field";
   bool field_used = false;
 
-  nlohmann::json classes = nlohmann::json::array();
+  std::vector<tmpl::Value> classes;
+  std::set<std::string> defined;  // class names, then alias names
   auto add_class = [&](const std::string& name, const spec::Schema& schema, const std::string& doc) {
-    nlohmann::json fields = nlohmann::json::array();
+    std::vector<tmpl::Value> fields;
+    fields.reserve(schema.fields.size());
     for (const auto& f : schema.fields) {
       if (f.description && !field_used) {
         field_name = imports.from("pydantic", "Field");
@@ -62,11 +64,12 @@ nlohmann::json models_module_context(const ProjectIndex& index) {
       }
       fields.push_back(field_context(f, types, field_name));
     }
-    classes.push_back({{"name", name},
-                       {"doc", docstring_text(doc)},
-                       {"base", base_model},
-                       {"fields", std::move(fields)},
-                       {"alias_of", ""}});
+    defined.insert(name);
+    classes.push_back(make_dict({{"name", name},
+                                 {"doc", docstring_text(doc)},
+                                 {"base", base_model},
+                                 {"fields", make_list(std::move(fields))},
+                                 {"alias_of", ""}}));
   };
 
   // The user's models, each after the models it uses (a cycle is a spec error, so this ends).
@@ -98,14 +101,12 @@ nlohmann::json models_module_context(const ProjectIndex& index) {
     add(index.output_model(f), f.output_schema, f.output_same_as, "Output");
   }
   // Aliases after their targets (a target may itself be an alias).
-  std::set<std::string> defined;
-  for (const auto& c : classes) defined.insert(c["name"].get<std::string>());
-  nlohmann::json alias_list = nlohmann::json::array();
+  std::vector<tmpl::Value> alias_list;
   for (size_t pass = 0; pass <= aliases.size() && !aliases.empty(); ++pass) {
     std::vector<std::pair<std::string, std::string>> rest;
     for (auto& [name, target] : aliases) {
       if (defined.count(target) || !index.models.count(target)) {
-        alias_list.push_back({{"name", name}, {"target", target}});
+        alias_list.push_back(make_dict({{"name", name}, {"target", target}}));
         defined.insert(name);
       } else {
         rest.emplace_back(name, target);
@@ -113,9 +114,11 @@ nlohmann::json models_module_context(const ProjectIndex& index) {
     }
     aliases = std::move(rest);
   }
-  for (auto& [name, target] : aliases) alias_list.push_back({{"name", name}, {"target", target}});
+  for (auto& [name, target] : aliases) alias_list.push_back(make_dict({{"name", name}, {"target", target}}));
 
-  return {{"import_lines", imports.lines()}, {"classes", classes}, {"aliases", alias_list}};
+  return make_dict({{"import_lines", string_list(imports.lines())},
+                    {"classes", make_list(std::move(classes))},
+                    {"aliases", make_list(std::move(alias_list))}});
 }
 
 }  // namespace restack::generate

@@ -47,13 +47,13 @@ std::string list_expr(const std::set<std::string>& names, const std::map<std::st
 
 }  // namespace
 
-nlohmann::json services_context(const ProjectIndex& index) {
+tmpl::Value services_context(const ProjectIndex& index) {
   NameScope scope = index.module_scope();
   ImportSet imports(&scope);
   std::map<std::string, std::string> local;
   for (const auto& f : index.project.functions) local[f.name] = imports.user("src.functions." + function_module(f.name), f.name);
   for (const auto& w : index.project.workflows) local[w.name] = imports.user("src.workflows." + workflow_module(w.name), w.name);
-  nlohmann::json calls = nlohmann::json::array();
+  std::vector<tmpl::Value> calls;
   NameScope defs(&scope);
   defs.claim("run_services");
   defs.claim("watch_services");
@@ -69,18 +69,18 @@ nlohmann::json services_context(const ProjectIndex& index) {
     if (!entry.workflows.empty()) args.push_back({"workflows", list_expr(entry.workflows, local)});
     if (!entry.functions.empty()) args.push_back({"functions", list_expr(entry.functions, local)});
     if (!q.empty()) args.push_back({"task_queue", python_string(q)});
-    calls.push_back({{"task_queue", q}, {"call", call_expr(client + ".start_service", args, 8, 8, true)}});
+    calls.push_back(make_dict({{"task_queue", q}, {"call", call_expr(client + ".start_service", args, 8, 8, true)}}));
   }
-  return {{"import_lines", imports.lines()},
-          {"asyncio", asyncio},
-          {"logging", logging},
-          {"path", path},
-          {"run_process", run_process},
-          {"main", main_name},
-          {"services", calls}};
+  return make_dict({{"import_lines", string_list(imports.lines())},
+                    {"asyncio", asyncio},
+                    {"logging", logging},
+                    {"path", path},
+                    {"run_process", run_process},
+                    {"main", main_name},
+                    {"services", make_list(std::move(calls))}});
 }
 
-nlohmann::json schedule_context(const ProjectIndex& index) {
+tmpl::Value schedule_context(const ProjectIndex& index) {
   NameScope scope = index.module_scope();
   ImportSet imports(&scope);
   PythonTypes types(index.models, imports, [&](const std::string& n) { return imports.user("src.models", n); });
@@ -88,68 +88,77 @@ nlohmann::json schedule_context(const ProjectIndex& index) {
   std::string asyncio = imports.module("asyncio");
   std::string sys = imports.module("sys");
   std::string time = imports.module("time");
-  nlohmann::json entries = nlohmann::json::array();
+  std::vector<tmpl::Value> entries;
   NameScope fn_names(&scope);
   for (const auto& w : index.project.workflows) {
-    nlohmann::json e;
-    e["name"] = w.name;
-    e["function"] = fn_names.fresh("schedule_" + snake_case(w.name));
+    std::string function = fn_names.fresh("schedule_" + snake_case(w.name));
     std::string in = index.input_model(w);
     // `input=` sits at column 8 inside the exploded schedule_workflow(...) call.
-    e["input"] = in.empty() ? "" : fit(types.construct(in, true), 8, 8 + 7);
+    std::string input = in.empty() ? "" : fit(types.construct(in, true), 8, 8 + 7);
     std::string queue = workflow_task_queue(index, w);
-    e["task_queue"] = queue.empty() ? "" : python_string(queue);
+    std::string kind, what, schedule;
     if (w.schedule && w.schedule->cron) {
-      e["kind"] = "cron";
-      e["what"] = "cron " + *w.schedule->cron;
-      e["schedule"] = call_expr(imports.from("restack_ai.restack", "ScheduleSpec"),
-                                {{"cron_expressions", "[" + python_string(*w.schedule->cron) + "]"}}, 8, 8 + 9 + 1);
+      kind = "cron";
+      what = "cron " + *w.schedule->cron;
+      schedule = call_expr(imports.from("restack_ai.restack", "ScheduleSpec"),
+                           {{"cron_expressions", "[" + python_string(*w.schedule->cron) + "]"}}, 8, 8 + 9 + 1);
     } else if (w.schedule && w.schedule->every) {
-      e["kind"] = "interval";
-      e["what"] = "every " + w.schedule->every->text;
+      kind = "interval";
+      what = "every " + w.schedule->every->text;
       std::string every = call_expr(imports.from("restack_ai.restack", "ScheduleIntervalSpec"),
                                     {{"every", types.timedelta_expr(w.schedule->every->seconds)}}, 0, 0);
-      e["schedule"] = call_expr(imports.from("restack_ai.restack", "ScheduleSpec"), {{"intervals", "[" + every + "]"}}, 8, 8 + 9 + 1);
+      schedule = call_expr(imports.from("restack_ai.restack", "ScheduleSpec"), {{"intervals", "[" + every + "]"}}, 8, 8 + 9 + 1);
     } else {
-      e["kind"] = "once";
-      e["what"] = "one run";
-      e["schedule"] = "";
+      kind = "once";
+      what = "one run";
     }
-    entries.push_back(e);
+    entries.push_back(make_dict({{"name", w.name},
+                                 {"function", std::move(function)},
+                                 {"input", std::move(input)},
+                                 {"task_queue", queue.empty() ? std::string() : python_string(queue)},
+                                 {"kind", std::move(kind)},
+                                 {"what", std::move(what)},
+                                 {"schedule", std::move(schedule)}}));
   }
-  return {{"import_lines", imports.lines()},
-          {"client", client},
-          {"asyncio", asyncio},
-          {"sys", sys},
-          {"time", time},
-          {"workflows", entries}};
+  return make_dict({{"import_lines", string_list(imports.lines())},
+                    {"client", client},
+                    {"asyncio", asyncio},
+                    {"sys", sys},
+                    {"time", time},
+                    {"workflows", make_list(std::move(entries))}});
 }
 
-nlohmann::json tests_context(const ProjectIndex& index) {
+tmpl::Value tests_context(const ProjectIndex& index) {
   NameScope scope = index.module_scope();
   ImportSet imports(&scope);
   PythonTypes types(index.models, imports, [&](const std::string& n) { return imports.user("src.models", n); });
   std::string asyncio = imports.module("asyncio");
   std::string pytest = imports.module("pytest");
   std::string restack_ai = imports.module("restack_ai");
-  nlohmann::json tests = nlohmann::json::array();
+  std::vector<tmpl::Value> tests;
   NameScope test_names(&scope);
   for (const auto& w : index.project.workflows) {
     std::string cls = imports.user("src.workflows." + workflow_module(w.name), w.name);
     std::string in = index.input_model(w), out = index.output_model(w);
-    nlohmann::json t;
-    t["name"] = w.name;
-    t["function"] = test_names.fresh("test_" + snake_case(w.name) + "_runs");
-    t["output_model"] = out.empty() ? "" : types.model_name(out);
+    std::string function = test_names.fresh("test_" + snake_case(w.name) + "_runs");
+    std::string output_model = out.empty() ? "" : types.model_name(out);
     // Locals of the test function: `workflow_input` and `result` cannot clash with module
     // names, which are PascalCase classes or our imports.
-    t["input"] = in.empty() ? "" : "workflow_input = " + fit(types.construct(in, true), 4, 4 + 17);
+    std::string input = in.empty() ? "" : "workflow_input = " + fit(types.construct(in, true), 4, 4 + 17);
     std::string call = cls + "().run(" + (in.empty() ? "" : "workflow_input") + ")";
-    t["run"] = out.empty() ? call_expr(asyncio + ".run", {{"", call}}, 4, 4)
-                           : "result = " + call_expr(asyncio + ".run", {{"", call}}, 4, 4 + 9);
-    tests.push_back(t);
+    std::string run = out.empty() ? call_expr(asyncio + ".run", {{"", call}}, 4, 4)
+                                  : "result = " + call_expr(asyncio + ".run", {{"", call}}, 4, 4 + 9);
+    tests.push_back(make_dict({{"name", w.name},
+                               {"function", std::move(function)},
+                               {"output_model", std::move(output_model)},
+                               {"input", std::move(input)},
+                               {"run", std::move(run)}}));
   }
-  return {{"import_lines", imports.lines()}, {"asyncio", asyncio}, {"pytest", pytest}, {"restack_ai", restack_ai}, {"workflows", tests}};
+  return make_dict({{"import_lines", string_list(imports.lines())},
+                    {"asyncio", asyncio},
+                    {"pytest", pytest},
+                    {"restack_ai", restack_ai},
+                    {"workflows", make_list(std::move(tests))}});
 }
 
 }  // namespace restack::generate

@@ -7,6 +7,7 @@
 #include "generate/context_internal.h"
 #include "generate/imports.h"
 #include "generate/python_literal.h"
+#include "template/data.h"
 
 namespace restack::generate {
 
@@ -24,14 +25,20 @@ std::string reference_text(const spec::Reference& r) {
   return "input";
 }
 
-nlohmann::json value_plan(const spec::Value& v) {
-  if (v.is_reference()) return {{"ref", reference_text(v.reference())}};
-  return {{"literal", v.literal()}};
+tmpl::Value value_plan(const spec::Value& v) {
+  if (v.is_reference()) return make_dict({{"ref", reference_text(v.reference())}});
+  return make_dict({{"literal", tmpl::from_json(v.literal())}});
 }
 
-nlohmann::json mapping_plan(const spec::Mapping& m) {
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [field, value] : m) out[field] = value_plan(value);
+/// {field: value_plan} with the fields in sorted order (a JSON object, as dumped).
+tmpl::Value mapping_plan(const spec::Mapping& m) {
+  std::vector<const std::pair<std::string, spec::Value>*> sorted;
+  sorted.reserve(m.size());
+  for (const auto& entry : m) sorted.push_back(&entry);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  tmpl::Value out = tmpl::Value::dict();
+  auto& dict = out.as_dict();
+  for (const auto* entry : sorted) dict.set(tmpl::Value(entry->first), value_plan(entry->second));
   return out;
 }
 
@@ -55,7 +62,7 @@ class WorkflowBuilder {
         types_(index.models, top_, [this](const std::string& n) { return shielded_.user("src.models", n); }),
         locals_(&scope_) {}
 
-  nlohmann::json build();
+  tmpl::Value build();
 
  private:
   std::string sdk(const std::string& name) { return top_.from("restack_ai.workflow", name); }
@@ -64,8 +71,8 @@ class WorkflowBuilder {
                         const std::string& key);
   std::string retry_expr(const spec::RetryPolicy& p, size_t indent);
   std::string call_for(const spec::Step& s, size_t line_indent);
-  nlohmann::json step_context(const spec::Step& s);
-  nlohmann::json leaf_plan(const spec::Step& s, const std::string& group);
+  tmpl::Value step_context(const spec::Step& s);
+  tmpl::Value leaf_plan(const spec::Step& s, const std::string& group);
   std::string log_call(const std::string& message, size_t indent) {
     return call_expr(sdk("log") + ".info", {{"", python_string(message)}}, indent, indent);
   }
@@ -81,7 +88,7 @@ class WorkflowBuilder {
   std::set<std::string> used_;
   std::map<std::string, std::string> result_var_;
   std::map<std::string, std::string> function_local_;  // function -> its name in this module
-  nlohmann::json plan_ = nlohmann::json::array();
+  std::vector<tmpl::Value> plan_;
 };
 
 std::string WorkflowBuilder::value_expr(const spec::Value& v, const spec::TypeExpr* target) {
@@ -166,22 +173,25 @@ std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent) {
   return call_expr(sdk("workflow") + ".step", args, line_indent, line_indent, true);
 }
 
-nlohmann::json WorkflowBuilder::leaf_plan(const spec::Step& s, const std::string& group) {
-  nlohmann::json in = {{"mode", "none"}};
+tmpl::Value WorkflowBuilder::leaf_plan(const spec::Step& s, const std::string& group) {
+  tmpl::Value in;
   if (s.resolved_input.mode == spec::ResolvedInput::Mode::kWhole)
-    in = {{"mode", "whole"}, {"whole", value_plan(s.resolved_input.whole)}};
+    in = make_dict({{"mode", "whole"}, {"whole", value_plan(s.resolved_input.whole)}});
   else if (s.resolved_input.mode == spec::ResolvedInput::Mode::kFields)
-    in = {{"mode", "fields"}, {"fields", mapping_plan(s.resolved_input.fields)}};
-  return {{"name", s.name},
-          {"kind", spec::StepKind::kFunction == s.kind ? "function" : s.kind == StepKind::kWorkflow ? "workflow" : "sleep"},
-          {"target", s.target},
-          {"group", group},
-          {"seconds", s.duration ? s.duration->seconds : 0.0},
-          {"task_queue", s.kind == StepKind::kSleep ? "" : step_task_queue(index_, w_, s)},
-          {"input", in}};
+    in = make_dict({{"mode", "fields"}, {"fields", mapping_plan(s.resolved_input.fields)}});
+  else
+    in = make_dict({{"mode", "none"}});
+  return make_dict(
+      {{"name", s.name},
+       {"kind", spec::StepKind::kFunction == s.kind ? "function" : s.kind == StepKind::kWorkflow ? "workflow" : "sleep"},
+       {"target", s.target},
+       {"group", group},
+       {"seconds", s.duration ? s.duration->seconds : 0.0},
+       {"task_queue", s.kind == StepKind::kSleep ? std::string() : step_task_queue(index_, w_, s)},
+       {"input", std::move(in)}});
 }
 
-nlohmann::json WorkflowBuilder::step_context(const spec::Step& s) {
+tmpl::Value WorkflowBuilder::step_context(const spec::Step& s) {
   std::vector<const spec::Step*> leaves;
   if (s.kind == StepKind::kParallel) for_each_leaf(s.steps, [&](const spec::Step& l) { leaves.push_back(&l); });
   if (s.kind != StepKind::kParallel || leaves.size() == 1) {
@@ -195,19 +205,24 @@ nlohmann::json WorkflowBuilder::step_context(const spec::Step& s) {
     std::string what = leaf.kind == StepKind::kFunction ? leaf.target
                        : leaf.kind == StepKind::kWorkflow ? "child workflow " + leaf.target
                        : "sleep " + (leaf.duration ? leaf.duration->text : std::string("1"));
-    return {{"kind", leaf.kind == StepKind::kSleep ? "sleep" : leaf.kind == StepKind::kWorkflow ? "workflow" : "function"},
-            {"name", leaf.name},
-            {"log", log_call("Step " + leaf.name + ": " + what, 8)},
-            {"assign", assign},
-            {"call", call_for(leaf, 8)},
-            {"members", nlohmann::json::array()},
-            {"unpack", nlohmann::json::array()}};
+    // Evaluated in this order (log, then call): call_for may add imports after log_call's.
+    std::string log = log_call("Step " + leaf.name + ": " + what, 8);
+    std::string call = call_for(leaf, 8);
+    return make_dict(
+        {{"kind", leaf.kind == StepKind::kSleep ? "sleep" : leaf.kind == StepKind::kWorkflow ? "workflow" : "function"},
+         {"name", leaf.name},
+         {"log", std::move(log)},
+         {"assign", std::move(assign)},
+         {"call", std::move(call)},
+         {"members", make_list()},
+         {"unpack", make_list()}});
   }
-  nlohmann::json members = nlohmann::json::array(), unpack = nlohmann::json::array();
+  std::vector<std::string> members;
+  std::vector<tmpl::Value> unpack;
   std::string results;
   for (size_t i = 0; i < leaves.size(); ++i) {
     plan_.push_back(leaf_plan(*leaves[i], s.name));
-    members.push_back(call_for(*leaves[i], 12));
+    members.push_back(call_for(*leaves[i], 12));  // strings
   }
   bool any_used = false;
   for (const auto* l : leaves) any_used |= used_.count(l->name) && l->kind != StepKind::kSleep;
@@ -216,20 +231,22 @@ nlohmann::json WorkflowBuilder::step_context(const spec::Step& s) {
     const auto* l = leaves[i];
     if (!used_.count(l->name) || l->kind == StepKind::kSleep) continue;
     result_var_[l->name] = locals_.fresh(l->name + "_result");
-    unpack.push_back({{"var", result_var_[l->name]}, {"index", i}});
+    unpack.push_back(make_dict({{"var", result_var_[l->name]}, {"index", int64_t(i)}}));
   }
-  return {{"kind", "parallel"},
-          {"name", s.name},
-          {"log", log_call("Step " + s.name + ": " + std::to_string(leaves.size()) + " steps in parallel", 8)},
-          {"assign", any_used ? results + " = " : ""},
-          {"results_var", results},
-          {"gather", top_.module("asyncio") + ".gather"},
-          {"call", ""},
-          {"members", members},
-          {"unpack", unpack}};
+  std::string log = log_call("Step " + s.name + ": " + std::to_string(leaves.size()) + " steps in parallel", 8);
+  std::string gather = top_.module("asyncio") + ".gather";
+  return make_dict({{"kind", "parallel"},
+                    {"name", s.name},
+                    {"log", std::move(log)},
+                    {"assign", any_used ? results + " = " : std::string()},
+                    {"results_var", results},
+                    {"gather", std::move(gather)},
+                    {"call", ""},
+                    {"members", string_list(members)},
+                    {"unpack", make_list(std::move(unpack))}});
 }
 
-nlohmann::json WorkflowBuilder::build() {
+tmpl::Value WorkflowBuilder::build() {
   for_each_leaf(w_.steps, [&](const spec::Step& l) {
     if (l.resolved_input.mode == spec::ResolvedInput::Mode::kWhole) mark_used(l.resolved_input.whole, used_);
     for (const auto& [f, v] : l.resolved_input.fields) mark_used(v, used_);
@@ -260,7 +277,8 @@ nlohmann::json WorkflowBuilder::build() {
   std::string returns = out.empty() ? "None" : types_.model_name(out);
   std::string run_decorator = decorator + ".run";
 
-  nlohmann::json steps = nlohmann::json::array();
+  std::vector<tmpl::Value> steps;
+  steps.reserve(w_.steps.size());
   for (const auto& s : w_.steps) steps.push_back(step_context(s));
 
   std::string ret;
@@ -286,37 +304,42 @@ nlohmann::json WorkflowBuilder::build() {
   for (const auto& l : shielded_.lines(4))
     if (!l.empty()) shielded_lines.push_back(l);
 
-  nlohmann::json output_plan = {{"mode", "none"}};
-  if (w_.output_from_last_step && last) output_plan = {{"mode", "last"}, {"step", last->name}};
-  else if (!out.empty()) output_plan = {{"mode", "fields"}, {"fields", mapping_plan(w_.resolved_output)}};
+  tmpl::Value output_plan;
+  if (w_.output_from_last_step && last) output_plan = make_dict({{"mode", "last"}, {"step", last->name}});
+  else if (!out.empty()) output_plan = make_dict({{"mode", "fields"}, {"fields", mapping_plan(w_.resolved_output)}});
+  else output_plan = make_dict({{"mode", "none"}});
 
-  std::string desc = one_line(w_.description);
-  return {{"name", w_.name},
-          {"names", name_styles(w_.name)},
-          {"module", workflow_module(w_.name)},
-          {"description", desc},
-          {"description_md", markdown_cell(w_.description)},
-          {"doc", docstring_text(w_.description)},
-          {"decorator", decorator + ".defn()"},
-          {"run_decorator", run_decorator},
-          {"import_lines", top_.lines()},
-          {"import_functions", import_functions},
-          {"shielded_import_lines", shielded_lines},
-          {"signature", def_signature("async def run", params, returns, 4)},
-          {"log_start", log_call(w_.name + " started", 8)},
-          {"log_end", log_call(w_.name + " completed", 8)},
-          {"steps", steps},
-          {"return_code", ret},
-          {"input_model", in},
-          {"output_model", out},
-          {"task_queue", workflow_task_queue(index_, w_)},
-          {"timeout", w_.timeout ? w_.timeout->text : ""},
-          {"plan", {{"steps", plan_}, {"output", output_plan}}}};
+  // In the order the keys were always computed: the import lines are read before log_start
+  // and log_end are written (steps imported `log` already).
+  tmpl::Value import_lines = string_list(top_.lines());
+  std::string log_start = log_call(w_.name + " started", 8);
+  std::string log_end = log_call(w_.name + " completed", 8);
+  return make_dict({{"name", w_.name},
+                    {"names", name_styles(w_.name)},
+                    {"module", workflow_module(w_.name)},
+                    {"description", one_line(w_.description)},
+                    {"description_md", markdown_cell(w_.description)},
+                    {"doc", docstring_text(w_.description)},
+                    {"decorator", decorator + ".defn()"},
+                    {"run_decorator", run_decorator},
+                    {"import_lines", std::move(import_lines)},
+                    {"import_functions", import_functions},
+                    {"shielded_import_lines", string_list(shielded_lines)},
+                    {"signature", def_signature("async def run", params, returns, 4)},
+                    {"log_start", std::move(log_start)},
+                    {"log_end", std::move(log_end)},
+                    {"steps", make_list(std::move(steps))},
+                    {"return_code", ret},
+                    {"input_model", in},
+                    {"output_model", out},
+                    {"task_queue", workflow_task_queue(index_, w_)},
+                    {"timeout", w_.timeout ? w_.timeout->text : std::string()},
+                    {"plan", make_dict({{"steps", make_list(std::move(plan_))}, {"output", std::move(output_plan)}})}});
 }
 
 }  // namespace
 
-nlohmann::json workflow_context(const ProjectIndex& index, const spec::Workflow& w) {
+tmpl::Value workflow_context(const ProjectIndex& index, const spec::Workflow& w) {
   return WorkflowBuilder(index, w).build();
 }
 

@@ -4,6 +4,7 @@
 
 #include "check/checker.h"
 #include "common/file_io.h"
+#include "generate/pipeline.h"
 #include "template/environment.h"
 
 namespace restack::generate {
@@ -107,29 +108,27 @@ FunctionBody PromptCollector::body(const BodyRequest& r) {
   return fallback_.body(r);
 }
 
-void complete_prompts(std::vector<llm::FunctionPromptContext>& prompts, const nlohmann::json& context,
+void complete_prompts(std::vector<llm::FunctionPromptContext>& prompts, const Context& context,
                       const OutputTree& tree) {
   const auto& files = tree.files();
   std::string models;
   for (const auto& [path, text] : files)
     if (path.size() >= 9 && path.compare(path.size() - 9, 9, "models.py") == 0) models += text;
   std::map<std::string, std::string> module_of, signature_of;
-  for (const auto& f : context.value("files", nlohmann::json::array())) {
-    std::string item = f.value("item", "");
-    if (item.rfind("functions/", 0) != 0) continue;
-    const auto& fn = context["functions"][std::stoul(item.substr(10))];
-    auto it = files.find(f.value("path", ""));
-    if (it != files.end()) module_of[fn.value("name", "")] = it->second;
+  const auto& functions = context_at(context.data, "functions").as_list().items;
+  for (const auto& f : context.files) {
+    if (f.item != PlannedFile::Item::kFunction) continue;
+    auto it = files.find(f.path);
+    if (it != files.end()) module_of[context_string(functions.at(f.index), "name")] = it->second;
   }
   std::vector<std::string> all_signatures;
-  for (const auto& fn : context.value("functions", nlohmann::json::array())) {
-    signature_of[fn.value("name", "")] = fn.value("signature", "");
-    all_signatures.push_back(fn.value("signature", ""));
+  for (const auto& fn : functions) {
+    signature_of[context_string(fn, "name")] = context_string(fn, "signature");
+    all_signatures.push_back(context_string(fn, "signature"));
   }
   std::vector<std::string> model_names;
-  if (context.contains("models_module"))
-    for (const auto& m : context["models_module"].value("classes", nlohmann::json::array()))
-      model_names.push_back(m.value("name", ""));
+  for (const auto& m : context_at(context_at(context.data, "models_module"), "classes").as_list().items)
+    model_names.push_back(context_string(m, "name"));
   for (auto& p : prompts) {
     p.signature = signature_of[p.name];
     p.skeleton = module_of[p.name];
@@ -143,6 +142,21 @@ void complete_prompts(std::vector<llm::FunctionPromptContext>& prompts, const nl
       if (s != p.signature) p.other_functions.push_back(s);
     p.other_models = model_names;
   }
+}
+
+std::vector<llm::FunctionPromptContext> collect_prompts(const spec::Project& project, const std::string& templates_dir,
+                                                        const std::string& generator_version) {
+  std::vector<TemplateSource> templates = embedded_templates();
+  if (!templates_dir.empty()) load_template_dir(templates_dir, templates);
+  PlaceholderBodyProvider placeholder;
+  PromptCollector collector(placeholder);
+  CodeBodyProvider bodies(collector);
+  Context context = build_context(project, bodies, {generator_version});
+  OutputTree tree;
+  DiagnosticSink ignored;  // the real pass reports these
+  render_project(context, templates, templates_dir.empty(), tree, ignored);
+  complete_prompts(collector.prompts(), context, tree);
+  return std::move(collector.prompts());
 }
 
 LlmBodyProvider::LlmBodyProvider(BodyProvider& fallback, const std::vector<llm::BodyResult>& results)

@@ -14,9 +14,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "generate/body_provider.h"
+#include "generate/context.h"
 #include "generate/output_tree.h"
 #include "generate/template_set.h"
 #include "llm/body_service.h"
@@ -40,8 +39,14 @@ class PromptCollector : public BodyProvider {
 
 /// Fills signature, skeleton, model sources, other functions and models of PROMPTS from the
 /// pass-1 CONTEXT and the project TREE rendered from it.
-void complete_prompts(std::vector<llm::FunctionPromptContext>& prompts, const nlohmann::json& context,
+void complete_prompts(std::vector<llm::FunctionPromptContext>& prompts, const Context& context,
                       const OutputTree& tree);
+
+/// Pass 1 as one call: builds and renders PROJECT with placeholder bodies (with the bundled
+/// templates, or those of TEMPLATES_DIR when not empty; errors are ignored here, the real pass
+/// reports them) and returns the prompt of every function without `code:`, completed.
+std::vector<llm::FunctionPromptContext> collect_prompts(const spec::Project& project, const std::string& templates_dir,
+                                                        const std::string& generator_version);
 
 /// Pass 2: the BodyService results by function name; not-ok results give FALLBACK's body with
 /// a comment saying why.

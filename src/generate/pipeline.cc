@@ -12,33 +12,6 @@
 
 namespace restack::generate {
 
-nlohmann::json file_plan(const nlohmann::json& ctx) {
-  nlohmann::json files = nlohmann::json::array();
-  auto add = [&](const std::string& path, const std::string& tmpl, const std::string& item = "") {
-    files.push_back({{"path", path}, {"template", tmpl}, {"item", item}});
-  };
-  add("pyproject.toml", "pyproject.toml.j2");
-  add("README.md", "README.md.j2");
-  add(".env.example", "env.example.j2");
-  add(".gitignore", "gitignore.j2");
-  add("schedule_workflow.py", "schedule_workflow.py.j2");
-  add("src/__init__.py", "package_init.py.j2");
-  add("src/client.py", "client.py.j2");
-  add("src/models.py", "models.py.j2");
-  add("src/services.py", "services.py.j2");
-  add("src/functions/__init__.py", "package_init.py.j2");
-  add("src/workflows/__init__.py", "package_init.py.j2");
-  const auto& fns = ctx.at("functions");
-  for (size_t i = 0; i < fns.size(); ++i)
-    add("src/functions/" + fns[i].at("module").get<std::string>() + ".py", "function.py.j2", fmt::format("functions/{}", i));
-  const auto& wfs = ctx.at("workflows");
-  for (size_t i = 0; i < wfs.size(); ++i)
-    add("src/workflows/" + wfs[i].at("module").get<std::string>() + ".py", "workflow.py.j2", fmt::format("workflows/{}", i));
-  add("tests/__init__.py", "package_init.py.j2");
-  add("tests/test_workflows.py", "test_workflows.py.j2");
-  return files;
-}
-
 namespace {
 
 /// One file of the plan, rendered (or failed) by a worker; merged in plan order afterwards.
@@ -47,33 +20,24 @@ struct RenderedFile {
   std::optional<Diagnostic> error;
 };
 
-/// The data a per-item file is rendered with: "generator", "project" and one function or
-/// workflow, converted from the JSON context by the worker that renders it, so no template
-/// value is ever shared between threads.
-tmpl::Value item_context(const nlohmann::json& ctx, const std::string& item) {
-  auto slash = item.find('/');
-  const std::string list = item.substr(0, slash);
-  const size_t index = std::stoul(item.substr(slash + 1));
+/// The data a per-item file is rendered with: "generator", "project" and one function (as
+/// "function") or workflow (as "workflow"), shared with the whole context (read only).
+tmpl::Value item_context(const tmpl::Value& data, const PlannedFile& file) {
+  const bool function = file.item == PlannedFile::Item::kFunction;
+  const tmpl::Value& item = context_at(data, function ? "functions" : "workflows").as_list().items.at(file.index);
   tmpl::Value value = tmpl::Value::dict();
-  auto& dict = value.as_dict();  // keys in the JSON object's (sorted) order
-  dict.set(list == "functions" ? "function" : "workflow", tmpl::value_from_json(ctx.at(list).at(index)));
-  dict.set("generator", tmpl::value_from_json(ctx.at("generator")));
-  dict.set("project", tmpl::value_from_json(ctx.at("project")));
-  return value;
-}
-
-/// The whole context but "files", converted once for the project-wide files.
-tmpl::Value whole_context(const nlohmann::json& ctx) {
-  tmpl::Value value = tmpl::Value::dict();
-  auto& dict = value.as_dict();
-  for (const auto& [key, item] : ctx.items())
-    if (key != "files") dict.set(key, tmpl::value_from_json(item));
+  auto& dict = value.as_dict();  // sorted keys, like every context dict
+  dict.entries.reserve(3);
+  if (function) dict.append_new("function", item);
+  dict.append_new("generator", context_at(data, "generator"));
+  dict.append_new("project", context_at(data, "project"));
+  if (!function) dict.append_new("workflow", item);
   return value;
 }
 
 }  // namespace
 
-RenderResult render_project(const nlohmann::json& ctx, const std::vector<TemplateSource>& templates,
+RenderResult render_project(const Context& ctx, const std::vector<TemplateSource>& templates,
                             bool templates_are_ours, OutputTree& tree, DiagnosticSink& sink, unsigned jobs) {
   tmpl::Options options;
   options.trim_blocks = true;
@@ -83,39 +47,36 @@ RenderResult render_project(const nlohmann::json& ctx, const std::vector<Templat
   tmpl::Environment env(options);
   for (const auto& t : templates) env.add_template(t.name, t.text);
 
-  // Work units: the project-wide files together (they share one conversion of the whole
-  // context), then the per-item files in small batches. Every template is parsed once, by the
-  // first render that needs it (the environment's cache is shared by the threads).
-  const auto& files = ctx.at("files");
-  std::vector<size_t> whole_files;
-  std::vector<std::pair<size_t, size_t>> units;  // [begin, end) of per-item files
+  // Work units: each project-wide file on its own (src/models.py and the tests are the largest
+  // files), then the per-item files in small batches. Every template is parsed once, by the
+  // first render that needs it (the environment's cache is shared by the threads), and every
+  // thread reads the same context.
+  const auto& files = ctx.files;
+  std::vector<std::pair<size_t, size_t>> units;  // [begin, end) of files
+  std::vector<std::pair<size_t, size_t>> item_units;
   constexpr size_t kBatch = 32;
   for (size_t i = 0; i < files.size(); ++i) {
-    if (files[i].at("item").get_ref<const std::string&>().empty()) {
-      whole_files.push_back(i);
-    } else if (units.empty() || units.back().second != i || units.back().second - units.back().first == kBatch) {
+    if (files[i].item == PlannedFile::Item::kWhole) {
       units.emplace_back(i, i + 1);
+    } else if (item_units.empty() || item_units.back().second != i || item_units.back().second - item_units.back().first == kBatch) {
+      item_units.emplace_back(i, i + 1);
     } else {
-      ++units.back().second;
+      ++item_units.back().second;
     }
   }
+  units.insert(units.end(), item_units.begin(), item_units.end());
   std::vector<RenderedFile> rendered(files.size());
-  auto render_one = [&](size_t i, const tmpl::Value& data) {
-    try {
-      rendered[i].text = env.render_value(files[i].at("template").get_ref<const std::string&>(), data);
-    } catch (const DiagnosticError& e) {
-      rendered[i].error = e.diagnostic();
+  parallel_for(units.size(), jobs, [&](size_t unit) {
+    for (size_t i = units[unit].first; i < units[unit].second; ++i) {
+      try {
+        if (files[i].item == PlannedFile::Item::kWhole)
+          rendered[i].text = env.render_value(files[i].template_name, ctx.data);
+        else
+          rendered[i].text = env.render_value(files[i].template_name, item_context(ctx.data, files[i]));
+      } catch (const DiagnosticError& e) {
+        rendered[i].error = e.diagnostic();
+      }
     }
-  };
-  parallel_for(units.size() + 1, jobs, [&](size_t unit) {
-    if (unit == 0) {
-      if (whole_files.empty()) return;
-      const tmpl::Value whole = whole_context(ctx);
-      for (size_t i : whole_files) render_one(i, whole);
-      return;
-    }
-    for (size_t i = units[unit - 1].first; i < units[unit - 1].second; ++i)
-      render_one(i, item_context(ctx, files[i].at("item")));
   });
 
   RenderResult result;
@@ -128,7 +89,7 @@ RenderResult render_project(const nlohmann::json& ctx, const std::vector<Templat
       }
       sink.add(std::move(*error));
       result.ok = false;
-    } else if (auto err = tree.add(files[i].at("path"), std::move(rendered[i].text))) {
+    } else if (auto err = tree.add(files[i].path, std::move(rendered[i].text))) {
       sink.error({}, "E-generate-path", *err);
       result.ok = false;
     }
@@ -136,12 +97,16 @@ RenderResult render_project(const nlohmann::json& ctx, const std::vector<Templat
   return result;
 }
 
-bool self_check(const OutputTree& tree, const nlohmann::json& ctx, DiagnosticSink& sink, SelfCheckScope scope,
-                unsigned jobs, bool templates_are_ours) {
+std::map<std::string, std::string> user_code_modules(const Context& ctx) {
   std::map<std::string, std::string> user_code;  // module path -> origin ("code" or "llm")
-  for (const auto& f : ctx.at("functions"))
-    if (f.at("origin") != "placeholder")
-      user_code["src/functions/" + f.at("module").get<std::string>() + ".py"] = f.at("origin").get<std::string>();
+  for (const auto& f : context_at(ctx.data, "functions").as_list().items)
+    if (const std::string& origin = context_string(f, "origin"); origin != "placeholder")
+      user_code["src/functions/" + context_string(f, "module") + ".py"] = origin;
+  return user_code;
+}
+
+bool self_check(const OutputTree& tree, const std::map<std::string, std::string>& user_code, DiagnosticSink& sink,
+                SelfCheckScope scope, unsigned jobs, bool templates_are_ours) {
   std::vector<const std::pair<const std::string, std::string>*> modules;
   for (const auto& file : tree.files()) {
     const std::string& path = file.first;

@@ -4,10 +4,7 @@
 #include <sstream>
 
 #include "common/diagnostic_printer.h"
-#include "generate/body_provider.h"
-#include "generate/context.h"
-#include "generate/pipeline.h"
-#include "generate/template_set.h"
+#include "generate/generate.h"
 #include "spec/load.h"
 
 namespace restack::test {
@@ -27,15 +24,15 @@ Generated generate_in_memory(const std::vector<std::string>& files) {
     g.diagnostics = err.str();
     return g;
   }
-  generate::PlaceholderBodyProvider placeholder;
-  generate::CodeBodyProvider bodies(placeholder);
-  g.context = generate::build_context(*project, bodies, {RESTACK_VERSION_FOR_TEST});
-  g.context["files"] = generate::file_plan(g.context);
-  auto r = generate::render_project(g.context, generate::embedded_templates(), true, g.tree, sink);
-  bool internal = r.ok && generate::self_check(g.tree, g.context, sink);
+  generate::GenerateOptions options;
+  options.generator_version = RESTACK_VERSION_FOR_TEST;
+  options.check_all = true;  // the test suite checks every module (docs/generate.md, "Self-check")
+  g.context = nlohmann::json::parse(generate::project_context_json(*project, options));
+  auto r = generate::generate_project(std::move(*project), options, sink);
+  g.tree = std::move(r.tree);
   print_text(err, sink.all());
   g.diagnostics = err.str();
-  g.ok = r.ok && !internal;
+  g.ok = r.status == generate::GenerateStatus::kOk;
   return g;
 }
 

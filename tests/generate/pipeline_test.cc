@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <optional>
 #include <sstream>
 
 #include "common/diagnostic_printer.h"
@@ -20,19 +21,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-nlohmann::json context_of(const std::vector<std::string>& specs) {
+std::optional<generate::Context> context_of(const std::vector<std::string>& specs) {
   fs::path old = fs::current_path();
   fs::current_path(source_dir());
   DiagnosticSink sink;
   auto project = spec::load_project(specs, sink);
   fs::current_path(old);
   EXPECT_TRUE(project);
-  if (!project) return {};
+  if (!project) return std::nullopt;
   generate::PlaceholderBodyProvider placeholder;
   generate::CodeBodyProvider bodies(placeholder);
-  nlohmann::json ctx = generate::build_context(*project, bodies, {"0"});
-  ctx["files"] = generate::file_plan(ctx);
-  return ctx;
+  return generate::build_context(*project, bodies, {"0"});
 }
 
 struct RenderRun {
@@ -41,12 +40,13 @@ struct RenderRun {
   std::string diagnostics;
 };
 
-RenderRun render(const nlohmann::json& ctx, const std::vector<generate::TemplateSource>& templates, unsigned jobs) {
+RenderRun render(const generate::Context& ctx, const std::vector<generate::TemplateSource>& templates, unsigned jobs) {
   RenderRun run;
   generate::OutputTree tree;
   DiagnosticSink sink;
   run.ok = generate::render_project(ctx, templates, false, tree, sink, jobs).ok;
-  if (run.ok) run.ok = !generate::self_check(tree, ctx, sink, generate::SelfCheckScope::kAll, jobs);
+  if (run.ok)
+    run.ok = !generate::self_check(tree, generate::user_code_modules(ctx), sink, generate::SelfCheckScope::kAll, jobs);
   std::ostringstream out;
   print_text(out, sink.all());
   run.diagnostics = out.str();
@@ -74,12 +74,12 @@ TEST(ParallelFor, RethrowsTheWorkersException) {
 
 TEST(RenderProject, SameTreeForEveryThreadCount) {
   for (const auto& spec : example_specs()) {
-    nlohmann::json ctx = context_of({spec});
-    ASSERT_FALSE(ctx.is_null()) << spec;
-    RenderRun one = render(ctx, generate::embedded_templates(), 1);
+    auto ctx = context_of({spec});
+    ASSERT_TRUE(ctx) << spec;
+    RenderRun one = render(*ctx, generate::embedded_templates(), 1);
     ASSERT_TRUE(one.ok) << spec << one.diagnostics;
     for (unsigned jobs : {2u, 5u}) {
-      RenderRun many = render(ctx, generate::embedded_templates(), jobs);
+      RenderRun many = render(*ctx, generate::embedded_templates(), jobs);
       EXPECT_TRUE(many.ok) << many.diagnostics;
       EXPECT_EQ(many.files, one.files) << spec << ", " << jobs << " threads";
     }
@@ -87,9 +87,12 @@ TEST(RenderProject, SameTreeForEveryThreadCount) {
 }
 
 TEST(RenderProject, SameDiagnosticsInPlanOrderForEveryThreadCount) {
-  nlohmann::json ctx = context_of({example_specs().back()});
-  ASSERT_FALSE(ctx.is_null());
-  ASSERT_GT(ctx["functions"].size() + ctx["workflows"].size(), 2u);
+  auto found = context_of({example_specs().back()});
+  ASSERT_TRUE(found);
+  const generate::Context& ctx = *found;
+  ASSERT_GT(generate::context_at(ctx.data, "functions").as_list().items.size() +
+                generate::context_at(ctx.data, "workflows").as_list().items.size(),
+            2u);
   // A template error in every function module, and unparsable Python in every workflow module.
   auto templates = generate::embedded_templates();
   for (auto& t : templates) {
@@ -113,8 +116,9 @@ TEST(RenderProject, SameDiagnosticsInPlanOrderForEveryThreadCount) {
 }
 
 TEST(SelfCheck, DefaultScopeSkipsTemplateOnlyModules) {
-  nlohmann::json ctx = context_of({example_specs().back()});
-  ASSERT_FALSE(ctx.is_null());
+  auto found = context_of({example_specs().back()});
+  ASSERT_TRUE(found);
+  const generate::Context& ctx = *found;
   auto templates = generate::embedded_templates();
   for (auto& t : templates)
     if (t.name == "workflow.py.j2" || t.name == "services.py.j2") t.text = "def broken(:\n";
@@ -122,8 +126,8 @@ TEST(SelfCheck, DefaultScopeSkipsTemplateOnlyModules) {
   DiagnosticSink sink;
   ASSERT_TRUE(generate::render_project(ctx, templates, false, tree, sink).ok);
   DiagnosticSink all, selected;
-  EXPECT_TRUE(generate::self_check(tree, ctx, all, generate::SelfCheckScope::kAll));
-  EXPECT_FALSE(generate::self_check(tree, ctx, selected, generate::SelfCheckScope::kUserCode));
+  EXPECT_TRUE(generate::self_check(tree, generate::user_code_modules(ctx), all, generate::SelfCheckScope::kAll));
+  EXPECT_FALSE(generate::self_check(tree, generate::user_code_modules(ctx), selected, generate::SelfCheckScope::kUserCode));
   EXPECT_TRUE(selected.all().empty());
 }
 
@@ -150,12 +154,12 @@ workflows:
   ASSERT_TRUE(project) << load_sink.all().size();
   generate::PlaceholderBodyProvider placeholder;
   generate::CodeBodyProvider bodies(placeholder);
-  nlohmann::json ctx = generate::build_context(*project, bodies, {"0"});
-  ctx["files"] = generate::file_plan(ctx);
+  generate::Context ctx = generate::build_context(*project, bodies, {"0"});
   generate::OutputTree tree;
   DiagnosticSink sink;
   ASSERT_TRUE(generate::render_project(ctx, generate::embedded_templates(), true, tree, sink).ok);
-  EXPECT_FALSE(generate::self_check(tree, ctx, sink, generate::SelfCheckScope::kUserCode));
+  EXPECT_EQ(generate::user_code_modules(ctx), (std::map<std::string, std::string>{{"src/functions/bad_body.py", "code"}}));
+  EXPECT_FALSE(generate::self_check(tree, generate::user_code_modules(ctx), sink, generate::SelfCheckScope::kUserCode));
   std::ostringstream out;
   print_text(out, sink.all());
   EXPECT_NE(out.str().find("warning: in generated code (from the spec's `code:`): `eval`"), std::string::npos) << out.str();

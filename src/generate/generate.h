@@ -1,0 +1,58 @@
+#pragma once
+// The generator as one call: resolved project -> context -> rendered files -> self-check, with
+// the project in memory at the end (nothing written). Front ends (the CLI, a server, a language
+// server) parse their arguments, load the spec (spec/load.h), call this, and then write the
+// tree (write_tree) or list it (list_tree), printing the diagnostics the way they print them.
+//
+//   DiagnosticSink sink;
+//   auto project = spec::load_project(files, sink);
+//   GenerateResult r = generate_project(std::move(*project), options, sink);
+//   if (r.status == GenerateStatus::kOk) write_tree(r.tree, dir, {});
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "generate/output_tree.h"
+#include "llm/body_service.h"
+#include "spec/model.h"
+
+namespace restack::generate {
+
+struct GenerateOptions {
+  std::string generator_version;
+  /// "" = the bundled templates; otherwise the *.j2 files of this folder (`--templates DIR`):
+  /// problems in them, or in the code they write, are the user's, and every module is
+  /// self-checked.
+  std::string templates_dir;
+  bool check_all = false;  // self-check every module, not only those holding code: or LLM bodies
+  unsigned jobs = 0;       // render and self-check threads; 0 = default_jobs() (parallel.h)
+  /// `--llm`: the answers by function name (llm_body_provider.h); null or empty: placeholders.
+  /// Functions with `code:` always get their code.
+  const std::vector<llm::BodyResult>* llm_results = nullptr;
+};
+
+enum class GenerateStatus {
+  kOk,
+  kTemplateDirUnreadable,  // templates_dir cannot be read (a usage error); GenerateResult::error says why
+  kRenderFailed,           // a template of templates_dir failed, or two files got one path (in SINK)
+  kBundledTemplateFailed,  // a bundled template failed to render (in SINK): a bug in restack-gen
+  kGeneratedCodeFailsCheck,  // code the bundled templates wrote fails the self-check (in SINK): a bug
+  kUserTemplatesFailCheck,   // code written by templates_dir's templates fails the self-check (in SINK)
+};
+
+struct GenerateResult {
+  GenerateStatus status = GenerateStatus::kOk;
+  std::string error;  // kTemplateDirUnreadable
+  OutputTree tree;    // the whole project when kOk
+};
+
+/// Generates PROJECT in memory. Diagnostics (template errors, self-check findings, warnings
+/// about a `code:` body) go to SINK, unsorted. PROJECT is taken by value and freed as soon as
+/// the context is built (peak memory); the context is freed once the files are rendered.
+GenerateResult generate_project(spec::Project project, const GenerateOptions& options, DiagnosticSink& sink);
+
+/// The template context of PROJECT as JSON (context.h, context_json): what
+/// `generate --dump-context` prints. Uses the bodies OPTIONS select, like generate_project.
+std::string project_context_json(const spec::Project& project, const GenerateOptions& options);
+
+}  // namespace restack::generate
