@@ -47,10 +47,10 @@ int64_t to_integer(const Value& v, char conv) {
 }  // namespace
 
 std::string percent_format(std::string_view fmt, const Value& args, size_t max_bytes) {
-  std::vector<Value> positional;
+  std::vector<Value> single;
+  if (!args.is_tuple()) single.push_back(args);
+  const std::vector<Value>& positional = args.is_tuple() ? args.as_list().items : single;  // no copy of a tuple
   const DictData* mapping = nullptr;
-  if (args.is_tuple()) positional = args.as_list().items;
-  else positional.push_back(args);
   if (args.is_dict()) mapping = &args.as_dict();
   size_t next_arg = 0;
   bool used_mapping = false;

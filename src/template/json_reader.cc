@@ -79,6 +79,14 @@ class Reader {
           continue;
         }
         case '"': {
+          const char* start = p_ + 1;
+          const char* q = start;
+          while (q < end_ && kPlain[static_cast<unsigned char>(*q)]) ++q;
+          if (q < end_ && *q == '"') {
+            p_ = q + 1;
+            v = Value(std::string(start, size_t(q - start)));
+            break;
+          }
           std::string s;
           if (!string(s)) return false;
           v = Value(std::move(s));
@@ -150,22 +158,48 @@ class Reader {
     Value& out = entries_.emplace_back().first;
     skip_ws();
     if (p_ >= end_ || *p_ != '"') return false;
+    // Most keys have no escapes: they are looked up straight from the text, without a copy.
+    const char* start = p_ + 1;
+    const char* q = start;
+    while (q < end_ && kPlain[static_cast<unsigned char>(*q)]) ++q;
+    if (q < end_ && *q == '"') {
+      p_ = q + 1;
+      if (!colon()) return false;
+      out = shared_key(std::string_view(start, size_t(q - start)));
+      return true;
+    }
     key_buffer_.clear();
-    if (!string(key_buffer_)) return false;
+    if (!string(key_buffer_) || !colon()) return false;
+    out = shared_key(key_buffer_);
+    return true;
+  }
+
+  bool colon() {
     skip_ws();
     if (p_ >= end_ || *p_ != ':') return false;
     ++p_;
     skip_ws();
-    auto it = keys_.find(key_buffer_);
-    if (it != keys_.end()) {
-      out = it->second;
-      return true;
-    }
-    out = Value(key_buffer_);
-    // The first keys seen are the ones that repeat (field names of records); a document of
-    // mostly unique keys (a dict keyed by ids) would only fill the table.
-    if (keys_.size() < kMaxSharedKeys && key_buffer_.size() <= 32) keys_.emplace(key_buffer_, out);
     return true;
+  }
+
+  /// The one string value of key TEXT. The first keys seen are the ones that repeat (field
+  /// names of records); a document of mostly unique keys (a dict keyed by ids) would only fill
+  /// the table, so it stops taking new keys at kMaxSharedKeys (half its slots: probes end).
+  Value shared_key(std::string_view text) {
+    if (text.size() > 32) return Value(text);
+    uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    for (size_t i = h & (kKeySlots - 1);; i = (i + 1) & (kKeySlots - 1)) {
+      KeySlot& slot = key_slots_[i];
+      if (slot.key.is_undefined()) {
+        if (shared_keys_ >= kMaxSharedKeys) return Value(text);
+        ++shared_keys_;
+        slot.key = Value(text);
+        slot.hash = h;
+        return slot.key;
+      }
+      if (slot.hash == h && slot.key.as_string() == text) return slot.key;
+    }
   }
 
   /// Later duplicates replace the earlier value in place (what json.load and the SAX builder do).
@@ -329,7 +363,13 @@ class Reader {
 
   const char* p_;
   const char* end_;
-  std::unordered_map<std::string, Value> keys_;
+  struct KeySlot {
+    Value key;  // undefined: a free slot
+    uint32_t hash = 0;
+  };
+  static constexpr size_t kKeySlots = 2 * kMaxSharedKeys;  // a power of two
+  std::vector<KeySlot> key_slots_ = std::vector<KeySlot>(kKeySlots);
+  size_t shared_keys_ = 0;
   std::string key_buffer_;
   std::vector<std::pair<Value, Value>> entries_;  // members of the open objects
   std::vector<Value> items_;                      // members of the open arrays

@@ -32,6 +32,16 @@ bool in_list(const std::string_view (&list)[N], std::string_view name) {
   return false;
 }
 
+/// dict attribute access (`info.type`) asks first whether the name is a method: most names are
+/// not, and their first letter says so without comparing against every method name.
+bool is_dict_method(std::string_view name) {
+  if (name.size() < 3 || name.size() > 10) return false;
+  switch (name[0]) {
+    case 'c': case 'g': case 'i': case 'k': case 'p': case 's': case 'u': case 'v': return in_list(kDictMethods, name);
+    default: return false;
+  }
+}
+
 std::string arg_str(const Value& v, const char* method) {
   if (!v.is_string()) raise_error(std::string(method) + "() argument must be str, not " + type_name(v));
   return v.as_string();
@@ -422,7 +432,7 @@ bool has_method(const Value& obj, std::string_view name) {
     case Kind::kString: return in_list(kStrMethods, name);
     case Kind::kList: return obj.as_list().flavor == ListFlavor::kPlain ? in_list(kListMethods, name) : false;
     case Kind::kTuple: return in_list(kTupleMethods, name);
-    case Kind::kDict: return in_list(kDictMethods, name);
+    case Kind::kDict: return is_dict_method(name);
     default: return false;
   }
 }

@@ -1,5 +1,7 @@
 #include "template/string_ops.h"
 
+#include <array>
+
 #include "template/utf8.h"
 
 namespace restack::tmpl::strops {
@@ -145,15 +147,23 @@ std::string swapcase(std::string_view s) {
   return out;
 }
 
+namespace {
+/// The ASCII bytes str.splitlines() breaks at.
+constexpr auto kAsciiLineBreak = [] {
+  std::array<bool, 256> table{};
+  for (int c : {0x0a, 0x0d, 0x0b, 0x0c, 0x1c, 0x1d, 0x1e}) table[size_t(c)] = true;
+  return table;
+}();
+}  // namespace
+
 std::vector<std::string_view> splitlines_ascii(std::string_view s, bool keepends) {
   std::vector<std::string_view> out;
   size_t start = 0, i = 0;
-  while (i < s.size()) {
+  const size_t n = s.size();
+  while (i < n) {
+    while (i < n && !kAsciiLineBreak[static_cast<unsigned char>(s[i])]) ++i;
+    if (i == n) break;
     char c = s[i];
-    if (!(c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e)) {
-      ++i;
-      continue;
-    }
     size_t eol = i + 1;
     if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') eol = i + 2;
     out.push_back(s.substr(start, (keepends ? eol : i) - start));

@@ -22,4 +22,11 @@ std::string center(std::string_view s, size_t width, std::string_view fill = " "
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 
+/// Whether S has a byte in [LO, HI] (an ASCII range).
+inline bool has_ascii_in(std::string_view s, char lo, char hi) {
+  for (char c : s)
+    if (c >= lo && c <= hi) return true;
+  return false;
+}
+
 }  // namespace restack::tmpl::strops

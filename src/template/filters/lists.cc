@@ -57,6 +57,35 @@ Value do_sort(Renderer& r, const Value& self, CallArgs& a) {
   return Value::list(std::move(items));
 }
 
+/// dictsort's common case: every sort key is an ASCII string. Lower-casing and comparing
+/// happen byte by byte in place (for ASCII, byte order is code point order, Python's str
+/// order), without a lowered copy of each key. Fills OUT and returns true, or returns false
+/// (OUT untouched) when a key is not an ASCII string.
+bool dictsort_ascii(const std::vector<std::pair<Value, Value>>& entries, size_t pos, bool case_sensitive, bool reverse,
+                    std::vector<Value>& out) {
+  std::vector<std::string_view> keys;
+  keys.reserve(entries.size());
+  for (const auto& entry : entries) {
+    const Value& key = pos == 0 ? entry.first : entry.second;
+    if (!key.is_string() || !utf8::is_ascii(key.as_string())) return false;
+    keys.push_back(key.as_string());
+  }
+  auto fold = [case_sensitive](char c) { return !case_sensitive && c >= 'A' && c <= 'Z' ? char(c + 32) : c; };
+  auto less = [&](std::string_view a, std::string_view b) {
+    size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i) {
+      char ca = fold(a[i]), cb = fold(b[i]);
+      if (ca != cb) return ca < cb;
+    }
+    return a.size() < b.size();
+  };
+  std::vector<size_t> order(entries.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return reverse ? less(keys[b], keys[a]) : less(keys[a], keys[b]); });
+  for (size_t i : order) out.push_back(Value::tuple({entries[i].first, entries[i].second}));
+  return true;
+}
+
 Value do_dictsort(Renderer&, const Value& self, CallArgs& a) {
   auto x = bind_args("dictsort", a, {"case_sensitive", "by", "reverse"});
   if (!self.is_dict()) {
@@ -68,8 +97,12 @@ Value do_dictsort(Renderer&, const Value& self, CallArgs& a) {
   if (by == "key") pos = 0;
   else if (by == "value") pos = 1;
   else raise_error("You can only sort by either \"key\" or \"value\"");
+  const auto& entries = self.as_dict().entries;
   std::vector<Value> items, keys;
-  for (const auto& [k, v] : self.as_dict().entries) {
+  items.reserve(entries.size());
+  if (dictsort_ascii(entries, pos, x[0].truthy(), x[2].truthy(), items)) return Value::list(std::move(items));
+  keys.reserve(entries.size());
+  for (const auto& [k, v] : entries) {
     items.push_back(Value::tuple({k, v}));
     const Value& key = pos == 0 ? k : v;
     keys.push_back(x[0].truthy() ? key : ignore_case(key));

@@ -176,9 +176,9 @@ template <typename View>
 std::vector<View> textwrap(View text, size_t width, bool break_long_words, bool break_on_hyphens) {
   std::vector<View> chunks = split_chunks(text, break_on_hyphens);
   std::reverse(chunks.begin(), chunks.end());
-  std::vector<View> lines;
+  std::vector<View> lines, cur;
   while (!chunks.empty()) {
-    std::vector<View> cur;
+    cur.clear();  // one buffer for every line
     size_t cur_len = 0;
     if (blank(chunks.back()) && !lines.empty()) chunks.pop_back();
     while (!chunks.empty()) {
@@ -326,7 +326,8 @@ Str truncate_text(const Str& s, int64_t length, bool killwords, const Str& end, 
 
 Value do_truncate(Renderer&, const Value& self, CallArgs& a) {
   auto x = bind_args("truncate", a, {"length", "killwords", "end", "leeway"});
-  std::string s = soft_str(self);
+  std::string owned = self.is_string() ? std::string() : soft_str(self);
+  const std::string& s = self.is_string() ? self.as_string() : owned;
   int64_t length = x[0].is_undefined() ? 255 : int_arg(x[0], "length");
   bool killwords = x[1].truthy();
   std::string end = x[2].is_undefined() ? "..." : soft_str(x[2]);
@@ -334,7 +335,19 @@ Value do_truncate(Renderer&, const Value& self, CallArgs& a) {
   size_t end_length = utf8::length(end);
   if (length < int64_t(end_length)) raise_error("expected length >= " + std::to_string(end_length) + ", got " + std::to_string(length));
   if (leeway < 0) raise_error("expected leeway >= 0, got " + std::to_string(leeway));
-  if (utf8::is_ascii(s) && utf8::is_ascii(end)) return Value(truncate_text(s, length, killwords, end, leeway));
+  // Short enough in bytes is short enough in code points: the text comes back unchanged.
+  if (int64_t(s.size()) <= length + leeway) return self.is_string() ? self : Value(std::move(owned));
+  if (utf8::is_ascii(s) && utf8::is_ascii(end)) {
+    std::string_view head = std::string_view(s).substr(0, size_t(length - int64_t(end.size())));
+    if (!killwords) {
+      size_t sp = head.rfind(' ');
+      if (sp != std::string_view::npos) head = head.substr(0, sp);
+    }
+    std::string out;
+    out.reserve(head.size() + end.size());
+    out.append(head).append(end);
+    return Value(std::move(out));
+  }
   return Value(utf8::encode(truncate_text(utf8::decode(s), length, killwords, utf8::decode(end), leeway)));
 }
 
@@ -430,10 +443,12 @@ Value do_wordcount(Renderer&, const Value& self, CallArgs& a) {
 void register_string_filters(Registry& reg) {
   reg.add_filter("upper", [](Renderer&, const Value& v, CallArgs& a) {
     bind_args("upper", a, {});
+    if (v.is_string() && !strops::has_ascii_in(v.as_string(), 'a', 'z') && utf8::is_ascii(v.as_string())) return v;
     return Value(utf8::upper(soft_str(v)));
   });
   reg.add_filter("lower", [](Renderer&, const Value& v, CallArgs& a) {
     bind_args("lower", a, {});
+    if (v.is_string() && !strops::has_ascii_in(v.as_string(), 'A', 'Z') && utf8::is_ascii(v.as_string())) return v;
     return Value(utf8::lower(soft_str(v)));
   });
   reg.add_filter("capitalize", [](Renderer&, const Value& v, CallArgs& a) {
@@ -501,7 +516,7 @@ void register_string_filters(Registry& reg) {
       for (auto& [k, val] : a.kwargs) d.as_dict().set(Value(k), val);
       return Value(percent_format(soft_str(v), d, r.max_bytes()));
     }
-    return Value(percent_format(soft_str(v), Value::tuple(a.args), r.max_bytes()));
+    return Value(percent_format(v.is_string() ? v.as_string() : soft_str(v), Value::tuple(std::move(a.args)), r.max_bytes()));
   });
   reg.add_filter("truncate", do_truncate);
   reg.add_filter("wordwrap", do_wordwrap);
