@@ -46,11 +46,15 @@ class BodyProvider {
  public:
   virtual ~BodyProvider() = default;
   virtual FunctionBody body(const BodyRequest& request) = 0;
+  /// Whether body() may be called from several threads at once (build_context then builds
+  /// function modules in parallel). False unless a provider says so.
+  virtual bool concurrent() const { return false; }
 };
 
 class PlaceholderBodyProvider : public BodyProvider {
  public:
   FunctionBody body(const BodyRequest& request) override;
+  bool concurrent() const override { return true; }  // no state
 };
 
 /// `code:` bodies verbatim; other functions go to FALLBACK (not owned).
@@ -58,6 +62,7 @@ class CodeBodyProvider : public BodyProvider {
  public:
   explicit CodeBodyProvider(BodyProvider& fallback) : fallback_(fallback) {}
   FunctionBody body(const BodyRequest& request) override;
+  bool concurrent() const override { return fallback_.concurrent(); }
 
  private:
   BodyProvider& fallback_;

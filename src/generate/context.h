@@ -23,6 +23,9 @@ class BodyProvider;
 
 struct ContextOptions {
   std::string generator_version;
+  /// Threads building the modules' contexts (0 = default_jobs(), parallel.h); 1 when the body
+  /// provider is not concurrent(). The context is the same for every count.
+  unsigned jobs = 0;
 };
 
 /// One file of the generated project: which template renders it, with which data.

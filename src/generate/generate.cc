@@ -44,12 +44,12 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
   Context context;
   {
     Bodies bodies(options);
-    context = build_context(project, bodies.provider(), {options.generator_version});
-    project = spec::Project();  // everything needed is in the context now
+    context = build_context(project, bodies.provider(), {options.generator_version, options.jobs});
+    result.releases.emplace_back(std::move(project));  // everything needed is in the context now
   }
   const auto user_code = user_code_modules(context);
   auto rendered = render_project(context, templates, templates_are_ours, result.tree, sink, options.jobs);
-  context = Context();  // the rendered files are all that is needed from here on
+  result.releases.emplace_back(std::move(context));  // the rendered files are all that is needed now
   if (!rendered.ok) {
     result.status = rendered.internal ? GenerateStatus::kBundledTemplateFailed : GenerateStatus::kRenderFailed;
     return result;
@@ -63,7 +63,7 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
 
 std::string project_context_json(const spec::Project& project, const GenerateOptions& options) {
   Bodies bodies(options);
-  return context_json(build_context(project, bodies.provider(), {options.generator_version}));
+  return context_json(build_context(project, bodies.provider(), {options.generator_version, options.jobs}));
 }
 
 }  // namespace restack::generate

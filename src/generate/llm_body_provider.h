@@ -54,6 +54,7 @@ class LlmBodyProvider : public BodyProvider {
  public:
   LlmBodyProvider(BodyProvider& fallback, const std::vector<llm::BodyResult>& results);
   FunctionBody body(const BodyRequest& request) override;
+  bool concurrent() const override { return fallback_.concurrent(); }  // results_ is only read
 
  private:
   BodyProvider& fallback_;

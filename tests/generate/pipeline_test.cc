@@ -9,6 +9,7 @@
 #include "common/diagnostic_printer.h"
 #include "generate/body_provider.h"
 #include "generate/context.h"
+#include "generate/generate.h"
 #include "generate/generate_helpers.h"
 #include "generate/parallel.h"
 #include "generate/pipeline.h"
@@ -163,4 +164,69 @@ workflows:
   std::ostringstream out;
   print_text(out, sink.all());
   EXPECT_NE(out.str().find("warning: in generated code (from the spec's `code:`): `eval`"), std::string::npos) << out.str();
+}
+
+TEST(BuildContext, SameContextForEveryThreadCount) {
+  for (const auto& spec : example_specs()) {
+    fs::path old = fs::current_path();
+    fs::current_path(source_dir());
+    DiagnosticSink sink;
+    auto project = spec::load_project({spec}, sink);
+    fs::current_path(old);
+    ASSERT_TRUE(project) << spec;
+    generate::PlaceholderBodyProvider placeholder;
+    generate::CodeBodyProvider bodies(placeholder);
+    ASSERT_TRUE(bodies.concurrent());
+    std::string one = generate::context_json(generate::build_context(*project, bodies, {"0", 1}));
+    for (unsigned jobs : {2u, 5u})
+      EXPECT_EQ(generate::context_json(generate::build_context(*project, bodies, {"0", jobs})), one)
+          << spec << ", " << jobs << " threads";
+  }
+}
+
+TEST(GenerateProject, StatusesAndTheTreeOfOneCall) {
+  TempDir tmp;
+  auto spec_file = tmp.write("spec.yaml", R"(version: 1
+project: p
+functions:
+  step_one:
+    output_schema:
+      n: int
+workflows:
+  - name: Flow
+    description: Runs one step.
+    steps:
+      - name: run
+        function: step_one
+)");
+  auto load = [&] {
+    DiagnosticSink sink;
+    auto project = spec::load_project({spec_file.string()}, sink);
+    EXPECT_TRUE(project);
+    return std::move(*project);
+  };
+  generate::GenerateOptions options;
+  options.generator_version = "0";
+  DiagnosticSink sink;
+  auto ok = generate::generate_project(load(), options, sink);
+  EXPECT_EQ(ok.status, generate::GenerateStatus::kOk);
+  EXPECT_TRUE(ok.tree.files().count("src/functions/step_one.py"));
+  EXPECT_TRUE(ok.tree.files().count("src/workflows/flow.py"));
+  // The dumped context plans the same files.
+  auto json = nlohmann::json::parse(generate::project_context_json(load(), options));
+  EXPECT_EQ(json["files"].size(), ok.tree.size());
+
+  options.templates_dir = (tmp.path() / "missing").string();
+  auto missing = generate::generate_project(load(), options, sink);
+  EXPECT_EQ(missing.status, generate::GenerateStatus::kTemplateDirUnreadable);
+  EXPECT_FALSE(missing.error.empty());
+
+  // Templates of the user that write code failing the checker: the user's problem.
+  fs::create_directories(tmp.path() / "tpl");
+  for (const auto& t : generate::embedded_templates())
+    write_file(tmp.path() / "tpl" / t.name, t.name == "workflow.py.j2" ? "def broken(:\n" : t.text);
+  options.templates_dir = (tmp.path() / "tpl").string();
+  DiagnosticSink bad;
+  EXPECT_EQ(generate::generate_project(load(), options, bad).status, generate::GenerateStatus::kUserTemplatesFailCheck);
+  EXPECT_TRUE(bad.has_errors());
 }
