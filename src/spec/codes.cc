@@ -1,6 +1,8 @@
 #include "spec/codes.h"
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace restack::spec {
 namespace {
@@ -119,7 +121,20 @@ std::string valid_utf8(std::string_view text) {
 }
 
 size_t first_invalid_utf8(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
+  const size_t size = text.size();
+  for (size_t i = 0; i < size;) {
+    // ASCII, most of any spec, eight bytes at a time.
+    while (i + 8 <= size) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= size) break;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     size_t n = utf8_sequence(text, i);
     if (n == 0) return i;
     i += n;

@@ -109,6 +109,8 @@ class ProjectFlow {
 
     void run() {
       flatten(w_.steps, -1);
+      index_.reserve(flat_.size());
+      outputs_.reserve(flat_.size());
       for (size_t i = 0; i < flat_.size(); ++i) {
         index_.emplace(flat_[i].step->name, i);
         if (group_start_.size() <= static_cast<size_t>(flat_[i].top)) group_start_.push_back(i);
@@ -266,21 +268,21 @@ class ProjectFlow {
     // output); reports problems and returns nothing for a bad reference.
     std::optional<TypeExpr> type_of(const Value& value, int top, const Step* here) {
       const Reference& r = value.reference();
-      std::string text = ref_text(r);
+      auto text = [&r] { return ref_text(r); };  // only for messages: most references are fine
       if (r.kind == Reference::Kind::kInput || r.kind == Reference::Kind::kInputField) {
         if (!w_.input_schema) {
-          report(sink_, Code::kNoInput, value.loc, text, w_.name);
+          report(sink_, Code::kNoInput, value.loc, text(), w_.name);
           return std::nullopt;
         }
         if (r.kind == Reference::Kind::kInput) return model_type(w_.name + "Input");
         if (const Field* f = w_.input_schema->find(r.field)) return f->type;
-        auto& d = report(sink_, Code::kUnknownFieldRef, value.loc, text, "the input of workflow " + w_.name, r.field);
+        auto& d = report(sink_, Code::kUnknownFieldRef, value.loc, text(), "the input of workflow " + w_.name, r.field);
         suggest_field(d, *w_.input_schema, r.field);
         return std::nullopt;
       }
       auto it = index_.find(r.step);
       if (it == index_.end()) {
-        auto& d = report(sink_, Code::kUnknownStepRef, value.loc, text, r.step, w_.name);
+        auto& d = report(sink_, Code::kUnknownStepRef, value.loc, text(), r.step, w_.name);
         std::vector<std::string> names;
         for (const auto& f : flat_) names.push_back(f.step->name);
         if (auto m = closest_match(r.step, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
@@ -291,22 +293,22 @@ class ProjectFlow {
         const char* why = target.step == here ? "it is this step"
                           : target.top == top ? "it runs in the same parallel group"
                                               : "it runs later";
-        report(sink_, Code::kStepNotEarlier, value.loc, text, r.step, why);
+        report(sink_, Code::kStepNotEarlier, value.loc, text(), r.step, why);
         return std::nullopt;
       }
       Output o = output_of(it->second);
       if (o.kind == Output::Kind::kNoOutput) {
-        auto& d = report(sink_, Code::kStepHasNoOutput, value.loc, text, step_kind_name(target.step->kind));
+        auto& d = report(sink_, Code::kStepHasNoOutput, value.loc, text(), step_kind_name(target.step->kind));
         if (target.step->kind == StepKind::kParallel) add_note(d, "refer to a step inside the group instead");
         return std::nullopt;
       }
       if (o.kind == Output::Kind::kNothing) {
-        report(sink_, Code::kStepReturnsNothing, value.loc, text, r.step);
+        report(sink_, Code::kStepReturnsNothing, value.loc, text(), r.step);
         return std::nullopt;
       }
       if (r.kind == Reference::Kind::kStep) return model_type(o.model);
       if (const Field* f = o.schema->find(r.field)) return f->type;
-      auto& d = report(sink_, Code::kUnknownFieldRef, value.loc, text, "the output of step `" + r.step + "`", r.field);
+      auto& d = report(sink_, Code::kUnknownFieldRef, value.loc, text(), "the output of step `" + r.step + "`", r.field);
       suggest_field(d, *o.schema, r.field);
       return std::nullopt;
     }
@@ -545,7 +547,7 @@ class ProjectFlow {
     Workflow& w_;
     DiagnosticSink& sink_;
     std::vector<Flat> flat_;
-    std::map<std::string, size_t> index_;
+    std::unordered_map<std::string_view, size_t> index_;  // step name -> flat index (first of each name)
     std::map<size_t, Derived> planned_;
     std::vector<Output> outputs_;       // per flat index
     std::vector<size_t> group_start_;   // flat index of each top-level step

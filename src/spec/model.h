@@ -14,10 +14,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/diagnostic.h"
+#include "spec/loc.h"
 
 namespace restack::spec {
-
-using Loc = SourceLocation;
 
 // ---------------------------------------------------------------- types
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <utility>
 
 namespace restack::spec {
 namespace {
@@ -17,6 +19,12 @@ constexpr std::array<std::string_view, 35> kKeywords = {
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
     "with", "yield"};
+// The shortest and longest keyword: most names are rejected by their length alone.
+constexpr std::pair<size_t, size_t> kKeywordLengths = [] {
+  std::pair<size_t, size_t> r{SIZE_MAX, 0};
+  for (std::string_view k : kKeywords) r = {std::min(r.first, k.size()), std::max(r.second, k.size())};
+  return r;
+}();
 
 // Public attributes and methods of pydantic.BaseModel in 1.10 and 2.x (model_* is a prefix
 // rule below). A field with one of these names shadows it: pydantic raises or misbehaves.
@@ -49,7 +57,10 @@ bool is_python_identifier(std::string_view s) {
 }
 
 bool is_python_keyword(std::string_view s) {
-  return std::find(kKeywords.begin(), kKeywords.end(), s) != kKeywords.end();
+  if (s.size() < kKeywordLengths.first || s.size() > kKeywordLengths.second) return false;
+  for (std::string_view k : kKeywords)
+    if (k.size() == s.size() && k[0] == s[0] && k == s) return true;
+  return false;
 }
 
 bool is_distribution_name(std::string_view s) {

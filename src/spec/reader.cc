@@ -49,37 +49,42 @@ void Reader::check_keys(const Node* map, Place place) {
 }
 
 void Reader::check_name(const Node* at, const std::string& name, Shape shape) {
-  Loc where = loc(at);
+  auto where = [&] { return loc(at); };  // positions only for reports: names are usually fine
   const char* what = "";
   bool ok = true;
   switch (shape) {
     case Shape::kWorkflowName:
       what = "workflow";
       ok = is_pascal_case(name);
-      if (!ok) report(sink_, Code::kBadWorkflowName, where, name);
+      if (!ok) report(sink_, Code::kBadWorkflowName, where(), name);
       break;
     case Shape::kFunctionName:
       what = "function";
       ok = is_snake_case(name);
-      if (!ok) report(sink_, Code::kBadFunctionName, where, name);
+      if (!ok) report(sink_, Code::kBadFunctionName, where(), name);
       break;
     case Shape::kStepName:
       what = "step";
       ok = is_snake_case(name);
-      if (!ok) report(sink_, Code::kBadStepName, where, name);
+      if (!ok) report(sink_, Code::kBadStepName, where(), name);
       break;
     case Shape::kProjectName:
       what = "project";
       ok = is_distribution_name(name);
-      if (!ok) report(sink_, Code::kBadProjectName, where, name);
+      if (!ok) report(sink_, Code::kBadProjectName, where(), name);
       break;
     default:
       break;
   }
+  if (!ok) return;
+  if (name.find('-') == std::string::npos) {
+    if (is_python_keyword(name)) report(sink_, Code::kPythonKeyword, where(), name, what);
+    return;
+  }
   std::string python_name = name;
   for (char& c : python_name)
     if (c == '-') c = '_';
-  if (ok && is_python_keyword(python_name)) report(sink_, Code::kPythonKeyword, where, python_name, what);
+  if (is_python_keyword(python_name)) report(sink_, Code::kPythonKeyword, where(), python_name, what);
 }
 
 // ---------------------------------------------------------------- schemas and models

@@ -36,7 +36,7 @@ class Reader {
   std::optional<std::string> read_task_queue(const Node* key, const Node* value);
 
   // shared helpers
-  Loc loc(const Node* n) const { return doc_.locate(n); }
+  Loc loc(const Node* n) const { return doc_.loc(n); }
   /// A scalar's text, or a kWrongKind error at the value.
   std::optional<std::string> read_string(const Node* key, const Node* value);
   bool expect_mapping(const Node* key, const Node* value);
@@ -46,7 +46,8 @@ class Reader {
 
  private:
   void check_step_keys(const Node* map, Place place, bool type_given);
-  std::optional<Step> read_step(const Node* map);
+  /// Reads the step at MAP into OUT (a fresh Step); false when it is unusable.
+  bool read_step(const Node* map, Step& out);
   void read_field(const Node* key, const Node* value, Field& out);
 
   const yaml::Document& doc_;

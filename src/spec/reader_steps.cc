@@ -256,13 +256,13 @@ std::vector<Step> Reader::read_steps(const Node* key, const Node* value) {
       wrong_kind(key, item, "a list of step mappings");
       continue;
     }
-    if (auto s = read_step(item)) steps.push_back(std::move(*s));
+    // Built in place: a Step is large, and moving one costs as much as reading it.
+    if (!read_step(item, steps.emplace_back())) steps.pop_back();
   }
   return steps;
 }
 
-std::optional<Step> Reader::read_step(const Node* map) {
-  Step s;
+bool Reader::read_step(const Node* map, Step& s) {
   s.loc = loc(map);
   Place place = Place::kStepFunction;
   bool type_given = false;
@@ -270,7 +270,7 @@ std::optional<Step> Reader::read_step(const Node* map) {
     if (k->value == "type") {
       type_given = true;
       auto kind = read_string(k, v);
-      if (!kind) return std::nullopt;
+      if (!kind) return false;
       if (*kind == "function") place = Place::kStepFunction, s.kind = StepKind::kFunction;
       else if (*kind == "workflow") place = Place::kStepWorkflow, s.kind = StepKind::kWorkflow;
       else if (*kind == "sleep") place = Place::kStepSleep, s.kind = StepKind::kSleep;
@@ -279,7 +279,7 @@ std::optional<Step> Reader::read_step(const Node* map) {
         auto& d = report(sink_, Code::kUnknownStepKind, loc(v), *kind);
         if (auto m = closest_match(*kind, {"function", "workflow", "sleep", "parallel"}))
           add_note(d, fmt::format("did you mean `{}`?", *m));
-        return std::nullopt;
+        return false;
       }
     }
   check_step_keys(map, place, type_given);
@@ -288,7 +288,7 @@ std::optional<Step> Reader::read_step(const Node* map) {
     if (!find_key(place, key)) continue;
     if (key == "name") {
       if (auto n = read_string(k, v)) {
-        s.name = *n;
+        s.name = std::move(*n);
         s.name_loc = loc(v);
         check_name(v, s.name, Shape::kStepName);
       }
@@ -296,7 +296,7 @@ std::optional<Step> Reader::read_step(const Node* map) {
       s.description = read_string(k, v);
     } else if (key == "function" || key == "workflow") {
       if (auto n = read_string(k, v)) {
-        s.target = *n;
+        s.target = std::move(*n);
         s.target_loc = loc(v);
         check_name(v, s.target, key == "function" ? Shape::kFunctionName : Shape::kWorkflowName);
       }
@@ -314,7 +314,7 @@ std::optional<Step> Reader::read_step(const Node* map) {
       s.steps = read_steps(k, v);
     }
   }
-  return s;
+  return true;
 }
 
 }  // namespace restack::spec::detail

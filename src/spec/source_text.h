@@ -12,16 +12,28 @@ namespace restack::spec {
 
 class LineIndex {
  public:
+  struct Position {
+    int line = 0;    // 1-based
+    int column = 0;  // 1-based, in UTF-8 code points
+  };
+
   LineIndex() = default;
   explicit LineIndex(std::string_view text);
 
   /// 1-based line and column of byte OFFSET; the column counts UTF-8 code points.
-  SourceLocation locate(size_t offset, const std::string& file) const;
+  Position position(size_t offset) const;
+  SourceLocation locate(size_t offset, const std::string& file) const {
+    Position p = position(offset);
+    return SourceLocation{file, p.line, p.column};
+  }
   int line_of(size_t offset) const;
 
  private:
   std::string_view text_;
   std::vector<uint32_t> starts_;  // byte offset where each line begins
+  // The line of the last lookup: readers ask for positions mostly in text order, so the
+  // answer is usually this line or one of the next few (no binary search over every line).
+  mutable size_t last_line_ = 0;  // 0-based
 };
 
 }  // namespace restack::spec

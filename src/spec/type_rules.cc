@@ -241,6 +241,14 @@ std::optional<std::string> misfit(const nlohmann::json& v, const TypeExpr& t, co
   }
 }
 
+// Whether normalized(T) could differ from T: only Optional and Union are rewritten.
+bool needs_normalizing(const TypeExpr& t) {
+  if (t.kind == K::kOptional || t.kind == K::kUnion) return true;
+  for (const auto& a : t.args)
+    if (needs_normalizing(a)) return true;
+  return false;
+}
+
 }  // namespace
 
 bool same_type(const TypeExpr& a, const TypeExpr& b, const SchemaLookup& models) {
@@ -248,6 +256,8 @@ bool same_type(const TypeExpr& a, const TypeExpr& b, const SchemaLookup& models)
 }
 
 bool assignable(const TypeExpr& from, const TypeExpr& to, const SchemaLookup& models) {
+  // Most references connect plain types (int to int): normalizing them would only copy them.
+  if (!needs_normalizing(from) && !needs_normalizing(to)) return assignable_normalized(from, to, models);
   return assignable_normalized(normalized(from, models), normalized(to, models), models);
 }
 

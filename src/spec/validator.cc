@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "common/spelling.h"
 #include "spec/codes.h"
@@ -25,6 +27,10 @@ class Validator {
   Validator(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink) {}
 
   void run() {
+    // Every step looks its callee up: by hash, first definition of each name (as
+    // Project::find_function), not by a scan of the project per step.
+    for (const auto& f : p_.functions) functions_.emplace(f.name, &f);
+    for (const auto& w : p_.workflows) workflows_.emplace(w.name, &w);
     check_models();
     for (auto& f : p_.functions) {
       if (f.input_schema) check_schema(*f.input_schema);
@@ -138,7 +144,17 @@ class Validator {
     for (const auto& a : t.args) collect_models(a, out);
   }
 
+  const Function* function(const std::string& name) const {
+    auto it = functions_.find(name);
+    return it == functions_.end() ? nullptr : it->second;
+  }
+  const Workflow* workflow(const std::string& name) const {
+    auto it = workflows_.find(name);
+    return it == workflows_.end() ? nullptr : it->second;
+  }
+
   void check_generated_name_clashes() {
+    if (p_.models.empty()) return;  // only a model can clash with a generated one
     std::map<std::string, std::string> generated;  // name -> what generates it
     for (const auto& w : p_.workflows) {
       generated[w.name + "Input"] = "the input model of workflow " + w.name;
@@ -167,29 +183,31 @@ class Validator {
 
   void check_workflow(Workflow& w) {
     // Duplicate step names, counting the steps inside parallel groups.
-    std::map<std::string, Loc> seen;
-    std::function<void(std::vector<Step>&)> walk = [&](std::vector<Step>& steps) {
-      for (auto& s : steps) {
-        if (!s.name.empty()) {
-          auto [it, fresh] = seen.emplace(s.name, s.name_loc);
-          if (!fresh) {
-            auto& d = report(sink_, Code::kDuplicateStep, s.name_loc, s.name, w.name);
-            add_note(d, "first used here", it->second);
-          }
-        }
-        check_step(w, s);
-        walk(s.steps);
-      }
-    };
-    walk(w.steps);
+    std::unordered_map<std::string_view, const Loc*> seen;
+    seen.reserve(w.steps.size());
+    check_steps(w, w.steps, seen);
     if (w.schedule && w.input_schema)
       for (const auto& f : w.input_schema->fields)
         if (!f.default_value) report(sink_, Code::kScheduledWorkflowInput, f.loc, w.name, f.name);
   }
 
+  void check_steps(Workflow& w, std::vector<Step>& steps, std::unordered_map<std::string_view, const Loc*>& seen) {
+    for (auto& s : steps) {
+      if (!s.name.empty()) {
+        auto [it, fresh] = seen.emplace(s.name, &s.name_loc);
+        if (!fresh) {
+          auto& d = report(sink_, Code::kDuplicateStep, s.name_loc, s.name, w.name);
+          add_note(d, "first used here", *it->second);
+        }
+      }
+      check_step(w, s);
+      check_steps(w, s.steps, seen);
+    }
+  }
+
   void check_step(Workflow& w, Step& s) {
-    const Function* fn = s.kind == StepKind::kFunction ? p_.find_function(s.target) : nullptr;
-    const Workflow* child = s.kind == StepKind::kWorkflow ? p_.find_workflow(s.target) : nullptr;
+    const Function* fn = s.kind == StepKind::kFunction ? function(s.target) : nullptr;
+    const Workflow* child = s.kind == StepKind::kWorkflow ? workflow(s.target) : nullptr;
     if (s.kind == StepKind::kWorkflow && !s.target.empty() && !child) {
       auto& d = report(sink_, Code::kUnknownWorkflow, s.target_loc, s.target);
       std::vector<std::string> names;
@@ -237,7 +255,7 @@ class Validator {
         for (const auto& s : steps) {
           walk(s.steps);
           if (s.kind != StepKind::kWorkflow) continue;
-          const Workflow* child = p_.find_workflow(s.target);
+          const Workflow* child = workflow(s.target);
           if (!child) continue;
           if (state[child->name] == 1) {
             std::string cycle;
@@ -258,6 +276,8 @@ class Validator {
 
   Project& p_;
   DiagnosticSink& sink_;
+  std::unordered_map<std::string_view, const Function*> functions_;
+  std::unordered_map<std::string_view, const Workflow*> workflows_;
 };
 
 void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {

@@ -397,9 +397,9 @@ void Parser::flow_entry(Node* map, KeyIndex& keys, bool in_sequence) {
 
 std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink) {
   auto doc = std::make_unique<Document>();
-  doc->file_ = std::move(file);
+  doc->file_ = FileName(std::move(file));
   if (text.size() > kMaxFileBytes) {
-    report(sink, Code::kFileTooLarge, SourceLocation{doc->file_, 0, 0});
+    report(sink, Code::kFileTooLarge, SourceLocation{doc->file(), 0, 0});
     return nullptr;
   }
   doc->text_ = std::move(text);
@@ -408,7 +408,7 @@ std::unique_ptr<Document> parse_document(std::string text, std::string file, Dia
     report(sink, Code::kInvalidUtf8, doc->locate_offset(bad));
     return nullptr;
   }
-  if (!prescan_yaml(doc->text_, doc->lines_, doc->file_, sink)) return nullptr;
+  if (!prescan_yaml(doc->text_, doc->lines_, doc->file(), sink)) return nullptr;
 
   Scanner scanner(doc->text_);
   TreeBuilder builder(*doc, sink);

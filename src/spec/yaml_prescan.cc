@@ -128,6 +128,10 @@ class Prescanner {
       }
       token_start = false;  // inside a plain scalar
       ++pos;
+      // Outside flow collections, only a blank or a `:` can end a plain scalar's run (a `#`
+      // needs a blank before it): skip the rest of the run at once.
+      if (flows_.empty())
+        while (pos < end && text_[pos] != ' ' && text_[pos] != ':' && text_[pos] != '\t' && text_[pos] != '\r') ++pos;
     }
     return end + 1;
   }

@@ -5,8 +5,8 @@
 // expansion limits and alias cycles. An alias is the very node it names (the tree is a DAG),
 // so nothing is ever copied; each node also knows its expanded size and height, so walks over
 // the tree are bounded by the limits checked here.
+#include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/diagnostic.h"
+#include "spec/loc.h"
 #include "spec/source_text.h"
 
 namespace restack::spec::yaml {
@@ -55,21 +56,50 @@ std::optional<bool> as_bool(const Node& n);
 std::optional<int64_t> as_int(const Node& n);
 std::optional<double> as_number(const Node& n);  // an integer or a float
 
+/// Where a document's nodes live: chunks that never move (the tree points into them), each
+/// twice the size of the one before, so a large file makes few allocations and a small one
+/// wastes little.
+class NodeArena {
+ public:
+  Node& emplace_back() {
+    if (used_ == chunk_size_) {
+      chunk_size_ = chunks_.empty() ? kFirstChunk : std::min(chunk_size_ * 2, kLargestChunk);
+      chunks_.push_back(std::make_unique<Node[]>(chunk_size_));
+      used_ = 0;
+    }
+    return chunks_.back()[used_++];
+  }
+
+ private:
+  static constexpr size_t kFirstChunk = 16;
+  static constexpr size_t kLargestChunk = 4096;
+  std::vector<std::unique_ptr<Node[]>> chunks_;
+  size_t chunk_size_ = 0;
+  size_t used_ = 0;
+};
+
 class Document {
  public:
   const Node* root() const { return root_; }
-  const std::string& file() const { return file_; }
+  const std::string& file() const { return file_.str(); }
+  /// The file name as model positions share it.
+  const FileName& file_name() const { return file_; }
   SourceLocation locate(const Node* n) const { return lines_.locate(n->offset, file_); }
   SourceLocation locate_offset(size_t offset) const { return lines_.locate(offset, file_); }
+  /// The same position as a model Loc (no copy of the file name).
+  Loc loc(const Node* n) const {
+    LineIndex::Position p = lines_.position(n->offset);
+    return Loc{file_, p.line, p.column};
+  }
   std::string_view text() const { return text_; }
 
  private:
   friend class TreeBuilder;
   friend std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink);
-  std::string file_;
+  FileName file_;
   std::string text_;
   LineIndex lines_;
-  std::deque<Node> nodes_;
+  NodeArena nodes_;
   const Node* root_ = nullptr;
 };
 
