@@ -88,6 +88,34 @@ const Value* Renderer::find_variable(const std::string& name, const Frame& f) co
   return nullptr;
 }
 
+const Value* Renderer::find_stored(const Expr& e, const Frame& f) const {
+  if (e.kind == ExprKind::kName) return find_variable(static_cast<const NameExpr&>(e).name, f);
+  if (e.kind != ExprKind::kGetattr) return nullptr;
+  const auto& g = static_cast<const GetattrExpr&>(e);
+  const Value* obj = find_stored(*g.object, f);
+  if (!obj || !obj->is_dict() || has_method(*obj, g.attr)) return nullptr;  // a method wins over a key
+  return obj->as_dict().find(std::string_view(g.attr));
+}
+
+namespace {
+
+/// Arguments that cannot run code (constants, names, attributes): while they are evaluated, a
+/// value borrowed from the data cannot change or go away.
+bool plain_args(const CallArgsExpr& a) {
+  if (a.star_args || a.star_kwargs) return false;
+  auto plain = [](const Expr* e) {
+    while (e->kind == ExprKind::kGetattr) e = static_cast<const GetattrExpr*>(e)->object.get();
+    return e->kind == ExprKind::kConst || e->kind == ExprKind::kName;
+  };
+  for (const auto& x : a.args)
+    if (!plain(x.get())) return false;
+  for (const auto& [k, x] : a.kwargs)
+    if (!plain(x.get())) return false;
+  return true;
+}
+
+}  // namespace
+
 Value Renderer::lookup(const std::string& name, const Frame& f) {
   if (const Value* v = find_variable(name, f)) return *v;
   return make_undefined("'" + name + "' is undefined");
@@ -217,8 +245,7 @@ Value Renderer::eval_inner(const Expr& e, Frame& f) {
       const auto& g = static_cast<const GetattrExpr&>(e);
       // `name.attr`: look the attribute up on the variable itself, without copying it (an
       // expression cannot rebind variables while it is evaluated).
-      if (g.object->kind == ExprKind::kName)
-        if (const Value* obj = find_variable(static_cast<const NameExpr&>(*g.object).name, f)) return getattr(*obj, g.attr);
+      if (const Value* obj = find_stored(*g.object, f)) return getattr(*obj, g.attr);
       return getattr(eval(*g.object, f), g.attr);
     }
     case ExprKind::kGetitem: return eval_getitem(static_cast<const GetitemExpr&>(e), f);
@@ -271,12 +298,16 @@ Value Renderer::eval_inner(const Expr& e, Frame& f) {
     case ExprKind::kCall: return eval_call(static_cast<const CallExpr&>(e), f);
     case ExprKind::kFilter: {
       const auto& fe = static_cast<const FilterExpr&>(e);
+      if (fe.operand && plain_args(fe.args))
+        if (const Value* input = find_stored(*fe.operand, f)) return eval_filter(fe, *input, f);
       Value input = fe.operand ? eval(*fe.operand, f) : Value();
       return eval_filter(fe, input, f);
     }
     case ExprKind::kTest: {
       const auto& te = static_cast<const TestExpr&>(e);
-      Value input = eval(*te.operand, f);
+      const Value* stored = plain_args(te.args) ? find_stored(*te.operand, f) : nullptr;
+      Value evaluated = stored ? Value() : eval(*te.operand, f);
+      const Value& input = stored ? *stored : evaluated;
       if (!te.test) raise_error("No test named '" + te.name + "' found.");
       CallArgs args;
       eval_args(te.args, f, args);

@@ -280,11 +280,14 @@ void Renderer::run_loop(const ForStmt& s, std::vector<Value> items, Frame& outer
   } deactivate{loop.get()};
   Value loop_value(std::static_pointer_cast<Object>(loop));
   const size_t n = loop->items.size();
+  frame.vars.clear();
+  frame.vars.emplace_back("loop", loop_value);
   for (size_t i = 0; i < n; ++i) {
     count_iterations(1);
     loop->index0 = i;
-    frame.vars.clear();
-    frame.vars.emplace_back("loop", loop_value);
+    // Each iteration starts with only `loop` (kept, not rebuilt; the target may have replaced it).
+    frame.vars.erase(frame.vars.begin() + 1, frame.vars.end());
+    frame.vars[0].second = loop_value;
     assign(s.target, loop->items[i], frame);
     exec_body(s.body, frame);
   }
@@ -320,6 +323,7 @@ void Renderer::exec_print(const PrintStmt& p, Frame& f) {
     }
     return;
   }
+  if (const Value* stored = find_stored(e, f)) return write_value(*stored);  // `{{ m.name }}`: no copy
   write_value(eval(e, f));
 }
 

@@ -100,6 +100,10 @@ class Renderer {
   Value lookup(const std::string& name, const Frame& f);
   /// The variable NAME as seen from F (locals, closure, context, globals), or null.
   const Value* find_variable(const std::string& name, const Frame& f) const;
+  /// The stored value E names, borrowed instead of copied: E is a variable or a chain of dict
+  /// attributes of one (`m.name`, `info.type`); null for anything else or a missing key (then
+  /// eval(E) gives the answer). Looking up has no side effects, so a miss costs no re-evaluation.
+  const Value* find_stored(const Expr& e, const Frame& f) const;
 
   // Used by the for statement's recursive `loop(...)`.
   void run_loop(const ForStmt& s, std::vector<Value> items, Frame& outer, int depth0);

@@ -68,5 +68,17 @@ TEST(JsonReader, KeysAreSharedAcrossObjects) {
   EXPECT_EQ(items[0].as_dict().entries[0].first.identity(), items[1].as_dict().entries[0].first.identity());
 }
 
+TEST(JsonReader, EscapedKeysAndManyDistinctKeysReadLikeNlohmann) {
+  // Keys with escapes take the slow path; past the shared-key table's capacity keys are made
+  // one by one. Both must still give the same dicts, duplicates and all.
+  std::string text = R"([{"a\"b": 1, "\u00e9": 2, "a\"b": 3}, {)";
+  for (int i = 0; i < 600; ++i) text += (i ? "," : "") + std::string("\"k") + std::to_string(i % 550) + "\": " + std::to_string(i);
+  text += "}, {\"k3\": true, \"k599\": false}]";
+  Value fast;
+  ASSERT_TRUE(read_json_fast(text, fast));
+  EXPECT_EQ(repr(fast), via_nlohmann(text));
+  EXPECT_EQ(fast.as_list().items[1].as_dict().size(), 550u);
+}
+
 }  // namespace
 }  // namespace restack::tmpl
