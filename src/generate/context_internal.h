@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,11 +29,13 @@ bool retry_empty(const spec::RetryPolicy& policy);
 struct ProjectIndex {
   const spec::Project& project;
   ModelCatalog models;
-  std::map<std::string, const spec::Function*> functions;
-  std::map<std::string, const spec::Workflow*> workflows;
+  // Hash maps and sets: looked up hundreds of thousands of times in a large project, never
+  // listed in order.
+  std::unordered_map<std::string, const spec::Function*> functions;
+  std::unordered_map<std::string, const spec::Workflow*> workflows;
   std::set<std::string> user_names;  // models, functions, workflows
   NameScope user_scope;              // claims user_names; every module scope's parent
-  std::map<std::string, const spec::Workflow*> first_caller;  // function -> workflow
+  std::unordered_map<std::string, const spec::Workflow*> first_caller;  // function -> workflow
 
   explicit ProjectIndex(const spec::Project& p);
   /// A scope claiming every user name except EXCEPT (names the module imports under an alias

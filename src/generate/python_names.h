@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace restack::generate {
@@ -39,8 +40,8 @@ class NameScope {
 
  private:
   const NameScope* parent_ = nullptr;
-  std::set<std::string> names_;
-  std::set<std::string> hidden_;
+  std::unordered_set<std::string> names_;  // hashed: a project scope holds every user name
+  std::unordered_set<std::string> hidden_;
 };
 
 }  // namespace restack::generate

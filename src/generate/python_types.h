@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -21,7 +22,7 @@ struct ModelInfo {
   const spec::Schema* schema = nullptr;
   std::string alias_of;
 };
-using ModelCatalog = std::map<std::string, ModelInfo>;
+using ModelCatalog = std::unordered_map<std::string, ModelInfo>;  // looked up only, never listed in order
 
 class PythonTypes {
  public:
