@@ -3,6 +3,12 @@
 // tuple, dict keeping insertion order) plus Jinja2's Undefined and opaque objects (macros,
 // loop contexts, namespaces...). Containers are shared by reference like Python objects, so
 // `{% set _ = items.append(1) %}` is seen through every name bound to the list.
+//
+// Threads: a Value that is fully built is safe to read from several threads at once, e.g. one
+// context rendered by several Renderers concurrently. No read path modifies anything: dicts keep
+// their hash index current on insertion (never built lazily on lookup), lists and strings have
+// no caches, and copies only touch shared_ptr's atomic counts. Writes (set/append_new/erase,
+// items.push_back, and templates calling append/update/pop on that data) must not overlap reads.
 #include <cstdint>
 #include <memory>
 #include <string>
