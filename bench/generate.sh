@@ -24,6 +24,8 @@ ref=(/usr/bin/python3 tests/generate/python/render_reference.py --spec "$work/sp
 diff -r "$work/ours" "$work/theirs" > /dev/null || { echo "FAIL: outputs differ"; diff -r "$work/ours" "$work/theirs" | head; exit 1; }
 echo "outputs identical: $(find "$work/ours" -type f | wc -l) files, $(du -sh "$work/ours" | cut -f1)"
 
+# The machine's load, to read the wall times by (other work on the cores slows both pipelines).
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" --export-json "$work/h.json" \
   -n restack-gen "rm -rf $work/o1 && $bin -q generate $work/spec.yaml -o $work/o1" \
   -n python-reference "rm -rf $work/o2 && ${ref[*]} $work/o2" > /dev/null
@@ -34,6 +36,7 @@ ref_kb=$(rss "${ref[@]}" "$work/o4")
 # For the record: the self-check of every module (template-only ones too), off by default.
 rm -rf "$work/o5"
 /usr/bin/time -f "with --check-all (one run): %e s, peak RSS %M KB" "$bin" -q generate "$work/spec.yaml" -o "$work/o5" --check-all
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/python3 - "$work/h.json" "$workflows" "$ours_kb" "$ref_kb" <<'PY'
 import json, sys
 h = json.load(open(sys.argv[1]))["results"]

@@ -56,7 +56,7 @@ class DeferredRelease {
     try {
       thread_ = std::thread([owned = std::move(holder)]() mutable { owned.reset(); });
     } catch (const std::system_error&) {
-      // No thread: HOLDER, if not moved from, is freed on leaving this constructor.
+      // No thread: the lambda that owned DOOMED is gone already, so it was freed right here.
     }
   }
   DeferredRelease(DeferredRelease&&) noexcept = default;
