@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <unordered_map>
+#include <unordered_set>
 #include <map>
 #include <set>
 
@@ -86,10 +87,11 @@ class ProjectFlow {
     for (auto& w : p_.workflows) WorkflowFlow(*this, w).run();
     // Functions: every function in first-use order, described ones never called at the end.
     std::vector<Function> ordered;
-    std::set<std::string> placed;
+    ordered.reserve(p_.functions.size() + derived_.size());
+    std::unordered_set<std::string_view> placed;
     for (const auto& name : use_order_) {
-      if (!placed.insert(name).second) continue;
-      if (const Function* f = p_.find_function(name)) ordered.push_back(*f);
+      placed.insert(name);
+      if (const Function* f = function(name)) ordered.push_back(*f);
       else if (auto it = derived_.find(name); it != derived_.end()) ordered.push_back(it->second);
     }
     for (const auto& f : p_.functions)
@@ -163,7 +165,8 @@ class ProjectFlow {
       if (o.kind != Output::Kind::kSchema) return;
       for (const auto& f : o.schema->fields) {
         auto& list = providers_[f.name];
-        list.insert(std::upper_bound(list.begin(), list.end(), i), i);
+        if (list.empty() || list.back() < i) list.push_back(i);  // the usual case: in flat order
+        else list.insert(std::upper_bound(list.begin(), list.end(), i), i);
       }
     }
 
@@ -296,7 +299,7 @@ class ProjectFlow {
         report(sink_, Code::kStepNotEarlier, value.loc, text(), r.step, why);
         return std::nullopt;
       }
-      Output o = output_of(it->second);
+      const Output& o = output_of(it->second);
       if (o.kind == Output::Kind::kNoOutput) {
         auto& d = report(sink_, Code::kStepHasNoOutput, value.loc, text(), step_kind_name(target.step->kind));
         if (target.step->kind == StepKind::kParallel) add_note(d, "refer to a step inside the group instead");
@@ -575,7 +578,8 @@ class ProjectFlow {
   }
 
   void note_use(const Step& s) {
-    if (s.kind == StepKind::kFunction) use_order_.push_back(s.target);
+    // Each function once, at its first use (the steps outlive this pass).
+    if (s.kind == StepKind::kFunction && used_.insert(s.target).second) use_order_.push_back(s.target);
   }
 
   const Function& record_derivation(const Step& s, Derivation d) {
@@ -625,7 +629,8 @@ class ProjectFlow {
   }
   std::map<std::string, std::string> same_as_;
   std::map<std::string, Function> derived_;
-  std::vector<std::string> use_order_;
+  std::vector<std::string> use_order_;  // called functions, first use first
+  std::unordered_set<std::string_view> used_;
 };
 
 }  // namespace

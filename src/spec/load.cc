@@ -9,13 +9,13 @@
 namespace restack::spec {
 
 Project load_project_partial(const std::vector<SourceText>& sources, DiagnosticSink& sink) {
-  std::vector<std::unique_ptr<yaml::Document>> docs;
   std::vector<ParsedFile> parsed;
   for (const auto& src : sources) {
+    // The model copies what it needs: each YAML tree is freed before the next file is parsed
+    // and before validation, so their memory is reused rather than held to the end.
     auto doc = yaml::parse_document(src.text, src.name, sink);
     if (!doc) continue;
     if (auto file = read_spec(*doc, sink)) parsed.push_back(std::move(*file));
-    docs.push_back(std::move(doc));
   }
   return build_project(std::move(parsed), sink);
 }

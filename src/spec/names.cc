@@ -56,8 +56,16 @@ bool is_python_identifier(std::string_view s) {
   return true;
 }
 
+// Which bytes start a keyword: names starting otherwise need no comparison.
+constexpr std::array<bool, 256> kKeywordStarts = [] {
+  std::array<bool, 256> r{};
+  for (std::string_view k : kKeywords) r[static_cast<unsigned char>(k[0])] = true;
+  return r;
+}();
+
 bool is_python_keyword(std::string_view s) {
   if (s.size() < kKeywordLengths.first || s.size() > kKeywordLengths.second) return false;
+  if (!kKeywordStarts[static_cast<unsigned char>(s[0])]) return false;
   for (std::string_view k : kKeywords)
     if (k.size() == s.size() && k[0] == s[0] && k == s) return true;
   return false;

@@ -44,6 +44,8 @@ Node& TreeBuilder::make(Node::Kind kind, size_t offset, const Properties& props)
 
 Node* TreeBuilder::open(Node::Kind kind, size_t offset, const Properties& props) {
   Node& n = make(kind, offset, props);
+  // Most mappings in a spec have a few keys: one allocation instead of growing 1, 2, 4.
+  if (kind == Node::Kind::kMapping) n.entries.reserve(4);
   if (!props.tag.empty()) tag_is_plain(props.tag, n.offset, true);
   open_.push_back(&n);
   total_at_open_.push_back(total_);
