@@ -229,13 +229,14 @@ class Validator {
         if (!layer) continue;
         r = r ? r->merged_with(*layer) : *layer;
       }
-      s.effective_retry = r;
-      if (r && r->initial_interval && r->maximum_interval && r->maximum_interval->seconds < r->initial_interval->seconds &&
-          (s.retry_policy || (fn && fn->retry_policy)))
+      s.effective_retry = std::move(r);
+      const std::optional<RetryPolicy>& merged = s.effective_retry;
+      if (merged && merged->initial_interval && merged->maximum_interval &&
+          merged->maximum_interval->seconds < merged->initial_interval->seconds && (s.retry_policy || (fn && fn->retry_policy)))
         report(sink_, Code::kBadRetryPolicy, s.retry_policy ? s.retry_policy->loc : fn->retry_policy->loc,
                fmt::format("merged with the workflow's policy, `maximum_interval` ({}) is shorter than "
                            "`initial_interval` ({})",
-                           r->maximum_interval->text, r->initial_interval->text));
+                           merged->maximum_interval->text, merged->initial_interval->text));
     }
     // Task queue: step > function > child workflow > workflow > project.
     if (s.task_queue) s.effective_task_queue = s.task_queue;
