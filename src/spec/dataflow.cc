@@ -12,6 +12,7 @@
 #include "common/spelling.h"
 #include "spec/codes.h"
 #include "spec/names.h"
+#include "spec/project_names.h"
 #include "spec/type_render.h"
 #include "spec/type_rules.h"
 #include "spec/validator.h"
@@ -67,11 +68,9 @@ struct Derivation {
 
 class ProjectFlow {
  public:
-  ProjectFlow(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink) {
-    // Every step looks its callee up, several times: by hash, not by a scan of the project
-    // (p_.functions and p_.workflows stay as they are until run() ends).
-    for (const auto& f : p_.functions) functions_.emplace(f.name, &f);
-    for (const auto& w : p_.workflows) workflows_.emplace(w.name, &w);
+  // Every step looks its callee up, several times (p_.functions and p_.workflows stay as they
+  // are until run() ends, as names_ needs).
+  ProjectFlow(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink), names_(p) {
     for (const auto& m : p_.models) schemas_[m.name] = &m.schema;
     for (const auto& w : p_.workflows) {
       if (w.input_schema) schemas_[w.name + "Input"] = &*w.input_schema;
@@ -616,17 +615,10 @@ class ProjectFlow {
   Project& p_;
   DiagnosticSink& sink_;
   std::map<std::string, const Schema*> schemas_;
-  std::unordered_map<std::string_view, const Function*> functions_;  // first of each name, as find_function
-  std::unordered_map<std::string_view, const Workflow*> workflows_;
+  ProjectNames names_;
 
-  const Function* function(const std::string& name) const {
-    auto it = functions_.find(name);
-    return it == functions_.end() ? nullptr : it->second;
-  }
-  const Workflow* workflow(const std::string& name) const {
-    auto it = workflows_.find(name);
-    return it == workflows_.end() ? nullptr : it->second;
-  }
+  const Function* function(std::string_view name) const { return names_.function(name); }
+  const Workflow* workflow(std::string_view name) const { return names_.workflow(name); }
   std::map<std::string, std::string> same_as_;
   std::map<std::string, Function> derived_;
   std::vector<std::string> use_order_;  // called functions, first use first

@@ -11,6 +11,7 @@
 #include "common/spelling.h"
 #include "spec/codes.h"
 #include "spec/names.h"
+#include "spec/project_names.h"
 #include "spec/type_parser.h"
 #include "spec/type_rules.h"
 
@@ -24,13 +25,9 @@ struct Definition {
 
 class Validator {
  public:
-  Validator(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink) {}
+  Validator(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink), names_(p) {}
 
   void run() {
-    // Every step looks its callee up: by hash, first definition of each name (as
-    // Project::find_function), not by a scan of the project per step.
-    for (const auto& f : p_.functions) functions_.emplace(f.name, &f);
-    for (const auto& w : p_.workflows) workflows_.emplace(w.name, &w);
     check_models();
     for (auto& f : p_.functions) {
       if (f.input_schema) check_schema(*f.input_schema);
@@ -144,14 +141,8 @@ class Validator {
     for (const auto& a : t.args) collect_models(a, out);
   }
 
-  const Function* function(const std::string& name) const {
-    auto it = functions_.find(name);
-    return it == functions_.end() ? nullptr : it->second;
-  }
-  const Workflow* workflow(const std::string& name) const {
-    auto it = workflows_.find(name);
-    return it == workflows_.end() ? nullptr : it->second;
-  }
+  const Function* function(std::string_view name) const { return names_.function(name); }
+  const Workflow* workflow(std::string_view name) const { return names_.workflow(name); }
 
   void check_generated_name_clashes() {
     if (p_.models.empty()) return;  // only a model can clash with a generated one
@@ -277,8 +268,7 @@ class Validator {
 
   Project& p_;
   DiagnosticSink& sink_;
-  std::unordered_map<std::string_view, const Function*> functions_;
-  std::unordered_map<std::string_view, const Workflow*> workflows_;
+  ProjectNames names_;  // every step looks its callee up
 };
 
 void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {

@@ -1,0 +1,23 @@
+#include "spec/project_names.h"
+
+namespace restack::spec {
+
+ProjectNames::ProjectNames(const Project& project) {
+  functions_.reserve(project.functions.size());
+  workflows_.reserve(project.workflows.size());
+  // emplace keeps the first entry of a name, as the find_* scans do.
+  for (const auto& f : project.functions) functions_.emplace(f.name, &f);
+  for (const auto& w : project.workflows) workflows_.emplace(w.name, &w);
+}
+
+const Function* ProjectNames::function(std::string_view name) const {
+  auto it = functions_.find(name);
+  return it == functions_.end() ? nullptr : it->second;
+}
+
+const Workflow* ProjectNames::workflow(std::string_view name) const {
+  auto it = workflows_.find(name);
+  return it == workflows_.end() ? nullptr : it->second;
+}
+
+}  // namespace restack::spec
