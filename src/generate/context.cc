@@ -154,13 +154,12 @@ std::string context_json(const Context& context) {
   return json.dump(2);
 }
 
-ProjectIndex::ProjectIndex(const spec::Project& p) : project(p) {
+ProjectIndex::ProjectIndex(const spec::Project& p) : project(p), names(p) {
   for (const auto& m : p.models) {
     models[m.name] = {&m.schema, ""};
     user_names.insert(m.name);
   }
   for (const auto& w : p.workflows) {
-    workflows[w.name] = &w;
     user_names.insert(w.name);
     if (w.input_schema) models[w.name + "Input"] = {&*w.input_schema, ""};
     if (w.output_schema) models[w.name + "Output"] = {&*w.output_schema, ""};
@@ -171,7 +170,6 @@ ProjectIndex::ProjectIndex(const spec::Project& p) : project(p) {
     });
   }
   for (const auto& f : p.functions) {
-    functions[f.name] = &f;
     user_names.insert(f.name);
     std::string in = pascal_case(f.name) + "Input", out = pascal_case(f.name) + "Output";
     if (f.input_schema || f.input_same_as) {
@@ -199,6 +197,14 @@ std::string ProjectIndex::output_model(const spec::Workflow& w) const { return w
 std::string ProjectIndex::input_model(const spec::Function& f) const {
   return f.input_schema || f.input_same_as ? pascal_case(f.name) + "Input" : "";
 }
+const spec::Function& ProjectIndex::function(std::string_view name) const {
+  if (const spec::Function* f = names.function(name)) return *f;
+  throw std::out_of_range("no function named '" + std::string(name) + "'");
+}
+const spec::Workflow& ProjectIndex::workflow(std::string_view name) const {
+  if (const spec::Workflow* w = names.workflow(name)) return *w;
+  throw std::out_of_range("no workflow named '" + std::string(name) + "'");
+}
 std::string ProjectIndex::output_model(const spec::Function& f) const {
   return f.output_schema || f.output_same_as ? pascal_case(f.name) + "Output" : "";
 }
@@ -206,8 +212,8 @@ std::string ProjectIndex::output_model(const spec::Function& f) const {
 std::string step_task_queue(const ProjectIndex& index, const spec::Workflow& w, const spec::Step& s) {
   if (s.task_queue) return *s.task_queue;
   if (s.kind == spec::StepKind::kFunction) {
-    auto it = index.functions.find(s.target);
-    if (it != index.functions.end() && it->second->task_queue) return *it->second->task_queue;
+    const spec::Function* f = index.names.function(s.target);
+    if (f && f->task_queue) return *f->task_queue;
   }
   if (s.effective_task_queue) return *s.effective_task_queue;
   if (w.task_queue) return *w.task_queue;

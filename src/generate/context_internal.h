@@ -14,6 +14,7 @@
 
 #include "generate/python_names.h"
 #include "generate/python_types.h"
+#include "spec/project_names.h"
 #include "spec/model.h"
 
 namespace restack::generate {
@@ -29,15 +30,16 @@ bool retry_empty(const spec::RetryPolicy& policy);
 struct ProjectIndex {
   const spec::Project& project;
   ModelCatalog models;
-  // Hash maps and sets: looked up hundreds of thousands of times in a large project, never
-  // listed in order.
-  std::unordered_map<std::string, const spec::Function*> functions;
-  std::unordered_map<std::string, const spec::Workflow*> workflows;
+  spec::ProjectNames names;  // functions and workflows by name, hashed
   std::set<std::string> user_names;  // models, functions, workflows
   NameScope user_scope;              // claims user_names; every module scope's parent
   std::unordered_map<std::string, const spec::Workflow*> first_caller;  // function -> workflow
 
   explicit ProjectIndex(const spec::Project& p);
+  /// The callee of a validated project's step; std::out_of_range if the project has no such
+  /// name (only an unvalidated project can lack one).
+  const spec::Function& function(std::string_view name) const;
+  const spec::Workflow& workflow(std::string_view name) const;
   /// A scope claiming every user name except EXCEPT (names the module imports under an alias
   /// instead, see the workflow builder).
   NameScope module_scope(const std::set<std::string>& except = {}) const;

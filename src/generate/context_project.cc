@@ -20,8 +20,8 @@ std::map<std::string, Queue> queues(const ProjectIndex& index) {
       std::string q = step_task_queue(index, w, s);
       if (s.kind == spec::StepKind::kFunction) out[q].functions.insert(s.target);
       if (s.kind == spec::StepKind::kWorkflow) {
-        const spec::Workflow* child = index.workflows.at(s.target);
-        if (!s.task_queue && child->task_queue) q = *child->task_queue;
+        const spec::Workflow& child = index.workflow(s.target);
+        if (!s.task_queue && child.task_queue) q = *child.task_queue;
         out[q].workflows.insert(s.target);
       }
     });

@@ -146,16 +146,16 @@ std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent) {
   }
   std::string queue = step_task_queue(index_, w_, s);
   if (s.kind == StepKind::kWorkflow) {
-    const spec::Workflow* child = index_.workflows.at(s.target);
-    if (!s.task_queue) queue = child->task_queue ? *child->task_queue : queue;
+    const spec::Workflow& child = index_.workflow(s.target);
+    if (!s.task_queue) queue = child.task_queue ? *child.task_queue : queue;
     args.push_back({"workflow", s.target});
     args.push_back({"workflow_id", "f\"{" + sdk("workflow_info") + "().workflow_id}-" + s.name + "\""});
     if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
-      args.push_back({"workflow_input", input_arg(s.resolved_input, index_.input_model(*child), arg_indent, "workflow_input")});
+      args.push_back({"workflow_input", input_arg(s.resolved_input, index_.input_model(child), arg_indent, "workflow_input")});
     if (!queue.empty()) args.push_back({"task_queue", python_string(queue)});
     return call_expr(sdk("workflow") + ".child_execute", args, line_indent, line_indent, true);
   }
-  const spec::Function* fn = index_.functions.at(s.target);
+  const spec::Function* fn = &index_.function(s.target);
   args.push_back({"function", function_local_.at(s.target)});
   if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
     args.push_back({"function_input", input_arg(s.resolved_input, index_.input_model(*fn), arg_indent, "function_input")});

@@ -10,6 +10,8 @@
 
 namespace restack::spec {
 
+/// Line starts of one text, for turning byte offsets into line:column. Lookups update a cache
+/// (last_line_), so one LineIndex is for one thread at a time, like the YAML document that owns it.
 class LineIndex {
  public:
   struct Position {

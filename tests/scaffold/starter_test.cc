@@ -70,6 +70,19 @@ TEST(InitSpec, WritesTheStarterNamedAfterTheFolder) {
   EXPECT_TRUE(sink.all().empty());
 }
 
+// `init my-app/` (README's first five minutes): a folder that does not exist yet is created.
+TEST(InitSpec, PathEndingInSlashIsANewFolder) {
+  TempDir dir;
+  DiagnosticSink sink;
+  InitRequest request;
+  request.target = (dir.path() / "new-app").string() + "/";
+  auto result = init_spec(request, sink);
+  ASSERT_TRUE(result.has_value());
+  EXPECT_EQ(result->spec_file, dir.path() / "new-app" / "restack.yaml");
+  EXPECT_EQ(result->workflow_name, "NewApp");
+  EXPECT_TRUE(fs::is_regular_file(dir.path() / "new-app" / "restack.yaml"));
+}
+
 TEST(InitSpec, NeverOverwritesWithoutBeingAsked) {
   TempDir dir;
   auto existing = dir.write("restack.yaml", "name: Mine\n");
