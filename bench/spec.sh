@@ -32,3 +32,6 @@ print(f"python3 + PyYAML CSafeLoader   {ms(r['pyyaml'])}   (load only, C loader)
 ratio = r["pyyaml"] / r["validate"]
 print(f"validate is {ratio:.1f}x faster than the PyYAML load (target >= 20x)")
 PY
+# Page faults were a third of the run before the heap used huge pages (docs/cli.md#memory).
+/usr/bin/time -f "validate, one run: %U s user, %S s system, %R page faults, peak RSS %M KB" \
+  "$bin" -q validate "$work/big.yaml"

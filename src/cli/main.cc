@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "cli/command.h"
+#include "cli/heap_tuning.h"
 #include "common/exit_codes.h"
 
 namespace {
@@ -18,6 +19,7 @@ int run(int argc, char** argv) {
     std::fputs("restack-gen " RESTACK_VERSION "\n", stdout);
     return restack::kExitOk;
   }
+  restack::cli::tune_heap_for_batch_run();
   CLI::App app{"restack-gen: turns a YAML workflow specification into a runnable, checked Restack project.",
                "restack-gen"};
   app.set_version_flag("--version", std::string("restack-gen ") + RESTACK_VERSION);
