@@ -13,7 +13,7 @@ Project load_project_partial(const std::vector<SourceText>& sources, DiagnosticS
   for (const auto& src : sources) {
     // The model copies what it needs: each YAML tree is freed before the next file is parsed
     // and before validation, so their memory is reused rather than held to the end.
-    auto doc = yaml::parse_document(src.text, src.name, sink);
+    auto doc = yaml::parse_document_view(src.text, src.name, sink);  // SRC outlives the tree
     if (!doc) continue;
     if (auto file = read_spec(*doc, sink)) parsed.push_back(std::move(*file));
   }

@@ -12,7 +12,7 @@ namespace detail {
 // ---------------------------------------------------------------- helpers
 
 void Reader::wrong_kind(const Node* key, const Node* value, std::string_view expected) {
-  report(sink_, Code::kWrongKind, loc(value), key ? key->value : std::string("value"), expected, value->kind_name());
+  report(sink_, Code::kWrongKind, loc(value), key ? std::string(key->value) : std::string("value"), expected, value->kind_name());
 }
 
 std::optional<std::string> Reader::read_string(const Node* key, const Node* value) {
@@ -20,7 +20,7 @@ std::optional<std::string> Reader::read_string(const Node* key, const Node* valu
     wrong_kind(key, value, "a string");
     return std::nullopt;
   }
-  return value->value;
+  return std::string(value->value);
 }
 
 bool Reader::expect_mapping(const Node* key, const Node* value) {
@@ -127,7 +127,7 @@ void Reader::read_field(const Node* key, const Node* value, Field& out) {
   std::string_view text = doc_.text();
   if (!type_node->plain && type_node->offset < text.size() &&
       (text[type_node->offset] == '"' || text[type_node->offset] == '\'') &&
-      type_node->value.find('\n') == std::string::npos)
+      type_node->value.find('\n') == std::string_view::npos)
     out.type.loc.column += 1;
 }
 
@@ -167,7 +167,7 @@ void Reader::read_functions(const Node* map, std::vector<Function>& out) {
     if (!v->is_null() && expect_mapping(k, v)) {
       check_keys(v, Place::kFunction);
       for (const auto& [fk, fv] : v->entries) {
-        const std::string& key = fk->value;
+        std::string_view key = fk->value;
         if (key == "description") f.description = read_string(fk, fv);
         else if (key == "input_schema") f.input_schema = read_schema(fk, fv);
         else if (key == "output_schema") f.output_schema = read_schema(fk, fv);
@@ -203,7 +203,7 @@ void Reader::read_workflow(const Node* map, Place place, Workflow& w) {
   w.file = doc_.file();
   check_keys(map, place);
   for (const auto& [k, v] : map->entries) {
-    const std::string& key = k->value;
+    std::string_view key = k->value;
     if (key == "name") {
       if (auto s = read_string(k, v)) {
         w.name = *s;
@@ -242,7 +242,7 @@ void read_version(detail::Reader& r, const yaml::Node* key, const yaml::Node* va
   auto v = yaml::as_int(*value);
   if (v && *v == 1) return;
   if (value->is_scalar() && value->value == "1") return;
-  report(r.sink(), Code::kBadVersion, r.loc(value), value->is_scalar() ? value->value : value->kind_name());
+  report(r.sink(), Code::kBadVersion, r.loc(value), value->is_scalar() ? std::string(value->value) : std::string(value->kind_name()));
 }
 
 }  // namespace
@@ -278,7 +278,7 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
     out.is_project = true;
     r.check_keys(root, Place::kProjectFile);
     for (const auto& [k, v] : root->entries) {
-      const std::string& key = k->value;
+      std::string_view key = k->value;
       if (key == "version") read_version(r, k, v);
       else if (key == "project") {
         if (auto s = r.read_string(k, v)) {
@@ -313,7 +313,7 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
     Workflow w;
     r.read_workflow(root, Place::kSingleWorkflowFile, w);
     for (const auto& [k, v] : root->entries) {
-      const std::string& key = k->value;
+      std::string_view key = k->value;
       if (key == "version") read_version(r, k, v);
       else if (key == "models") {
         if (!v->is_null() && r.expect_mapping(k, v)) r.read_models(v, out.part.models);

@@ -83,7 +83,7 @@ std::optional<Mapping> Reader::read_value_map(const Node* key, const Node* value
   for (const auto& [k, v] : value->entries) {
     Value val = read_value(v);
     val.key_loc = loc(k);
-    m.emplace_back(k->value, std::move(val));
+    m.emplace_back(std::string(k->value), std::move(val));
   }
   return m;
 }
@@ -131,7 +131,7 @@ std::optional<RetryPolicy> Reader::read_retry_policy(const Node* key, const Node
   p.loc = loc(value);
   bool ok = true;
   for (const auto& [k, v] : value->entries) {
-    const std::string& name = k->value;
+    std::string_view name = k->value;
     if (name == "initial_interval") {
       p.initial_interval = read_duration(k, v);
       ok = ok && p.initial_interval;
@@ -143,7 +143,7 @@ std::optional<RetryPolicy> Reader::read_retry_policy(const Node* key, const Node
       if (!n || *n < 0) {
         report(sink_, Code::kBadRetryPolicy, loc(v),
                fmt::format("`maximum_attempts` must be an integer >= 0 (0 means unlimited), not {}",
-                           v->is_scalar() ? "`" + v->value + "`" : std::string(v->kind_name())));
+                           v->is_scalar() ? "`" + std::string(v->value) + "`" : std::string(v->kind_name())));
         ok = false;
       } else {
         p.maximum_attempts = *n;
@@ -153,7 +153,7 @@ std::optional<RetryPolicy> Reader::read_retry_policy(const Node* key, const Node
       if (!n || !(*n >= 1) || !std::isfinite(*n)) {
         report(sink_, Code::kBadRetryPolicy, loc(v),
                fmt::format("`backoff_coefficient` must be a number >= 1, not {}",
-                           v->is_scalar() ? "`" + v->value + "`" : std::string(v->kind_name())));
+                           v->is_scalar() ? "`" + std::string(v->value) + "`" : std::string(v->kind_name())));
         ok = false;
       } else {
         p.backoff_coefficient = *n;
@@ -284,7 +284,7 @@ bool Reader::read_step(const Node* map, Step& s) {
     }
   check_step_keys(map, place, type_given);
   for (const auto& [k, v] : map->entries) {
-    const std::string& key = k->value;
+    std::string_view key = k->value;
     if (!find_key(place, key)) continue;
     if (key == "name") {
       if (auto n = read_string(k, v)) {

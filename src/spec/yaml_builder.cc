@@ -62,13 +62,13 @@ void TreeBuilder::close(Node* n) {
   n->height = h + 1;
 }
 
-const Node* TreeBuilder::scalar(size_t offset, std::string value, bool plain_style, const Properties& props) {
+const Node* TreeBuilder::scalar(size_t offset, std::string_view value, bool plain_style, const Properties& props) {
   // yaml-cpp's rule, kept: an untagged plain `null`/`~` is a null node at its own position.
   bool null = plain_style && props.tag.empty() && Node::is_null_text(value);
   Node& n = make(null ? Node::Kind::kNull : Node::Kind::kScalar, offset, props);
   if (null) return &n;
   n.plain = props.tag.empty() ? plain_style : tag_is_plain(props.tag, n.offset, plain_style);
-  n.value = std::move(value);
+  n.value = value;
   return &n;
 }
 

@@ -48,7 +48,7 @@ class TreeBuilder {
   void close(Node* collection);
   /// A scalar; PLAIN_STYLE: written without quotes or block indicator (so the core schema
   /// resolves it, unless a tag says otherwise). An untagged plain null spelling gives a null.
-  const Node* scalar(size_t offset, std::string value, bool plain_style, const Properties& props);
+  const Node* scalar(size_t offset, std::string_view value, bool plain_style, const Properties& props);
   /// An empty node (`key:` with nothing after it).
   const Node* empty(size_t offset, const Properties& props);
   /// The node anchored as NAME; throws SyntaxError when there is none.

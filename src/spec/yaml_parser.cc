@@ -85,8 +85,7 @@ const Node* Parser::block_content(int parent_indent, Context ctx, bool same_line
     return block_mapping(column, node_props, nullptr);
   }
   if (c == '|' || c == '>') {
-    std::string text = s_.scan_block_scalar(parent_indent);
-    return b_.scalar(start, std::move(text), false, props);
+    return b_.scalar(start, s_.scan_block_scalar(parent_indent), false, props);
   }
 
   // Anything else fits on a line (flow collections and quoted scalars may span lines) and may
@@ -230,20 +229,20 @@ Parser::Candidate Parser::candidate(bool flow, const Properties& props) {
     case '*':
       if (!props.empty()) fail(props.offset, "an alias cannot have an anchor or a tag");
       c.kind = Candidate::Kind::kAlias;
-      c.value = std::string(s_.scan_anchor_name());
+      c.value = s_.scan_anchor_name();
       break;
     default:
       check_plain_start(flow);
       c.kind = Candidate::Kind::kPlain;
-      c.value = std::string(s_.scan_plain_line(flow));
+      c.value = s_.scan_plain_line(flow);
   }
   return c;
 }
 
 const Node* Parser::commit(Candidate& c) {
   switch (c.kind) {
-    case Candidate::Kind::kPlain: return b_.scalar(c.offset, std::move(c.value), true, c.props);
-    case Candidate::Kind::kQuoted: return b_.scalar(c.offset, std::move(c.value), false, c.props);
+    case Candidate::Kind::kPlain: return b_.scalar(c.offset, c.value, true, c.props);
+    case Candidate::Kind::kQuoted: return b_.scalar(c.offset, c.value, false, c.props);
     case Candidate::Kind::kAlias: return b_.alias(c.offset, c.value);
     case Candidate::Kind::kNode: break;
   }
@@ -395,39 +394,60 @@ void Parser::flow_entry(Node* map, KeyIndex& keys, bool in_sequence) {
 
 // ---------------------------------------------------------------- entry point
 
-std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink) {
-  auto doc = std::make_unique<Document>();
-  doc->file_ = FileName(std::move(file));
-  if (text.size() > kMaxFileBytes) {
-    report(sink, Code::kFileTooLarge, SourceLocation{doc->file(), 0, 0});
-    return nullptr;
-  }
-  doc->text_ = std::move(text);
-  doc->lines_ = LineIndex(doc->text_);
-  if (size_t bad = first_invalid_utf8(doc->text_); bad != std::string_view::npos) {
-    report(sink, Code::kInvalidUtf8, doc->locate_offset(bad));
-    return nullptr;
-  }
-  if (!prescan_yaml(doc->text_, doc->lines_, doc->file(), sink)) return nullptr;
-
-  Scanner scanner(doc->text_);
-  TreeBuilder builder(*doc, sink);
-  try {
-    doc->root_ = Parser(scanner, builder).parse_document();
-    if (!scanner.at_end()) {
-      size_t at = scanner.pos();
-      auto& d = report(sink, Code::kYamlMultipleDocuments, doc->locate_offset(at));
-      if (doc->text_.compare(at, 3, "---") != 0)
-        add_note(d, "if no second document was meant, this line's indentation does not fit the structure above it");
+struct DocumentLoader {
+  // A document named FILE over OWN_TEXT (moved in) or, when that is empty, over VIEW.
+  static std::unique_ptr<Document> load(std::string own_text, std::string_view view, std::string file,
+                                        DiagnosticSink& sink) {
+    auto doc = std::make_unique<Document>();
+    doc->file_ = FileName(std::move(file));
+    if (own_text.size() > kMaxFileBytes || view.size() > kMaxFileBytes) {
+      report(sink, Code::kFileTooLarge, SourceLocation{doc->file(), 0, 0});
+      return nullptr;
     }
-  } catch (const TreeBuilder::Abort&) {
-    return nullptr;
-  } catch (const SyntaxError& e) {
-    report(sink, Code::kYamlSyntax, doc->locate_offset(e.offset), e.message);
-    return nullptr;
+    if (!own_text.empty()) {
+      doc->own_text_ = std::move(own_text);
+      doc->text_ = doc->own_text_;
+    } else {
+      doc->text_ = view;
+    }
+    return parse(std::move(doc), sink);
   }
-  // Bad keys and tags were reported and left out; the rest of the tree is still worth checking.
-  return doc;
+
+  static std::unique_ptr<Document> parse(std::unique_ptr<Document> doc, DiagnosticSink& sink) {
+    doc->lines_ = LineIndex(doc->text_);
+    if (size_t bad = first_invalid_utf8(doc->text_); bad != std::string_view::npos) {
+      report(sink, Code::kInvalidUtf8, doc->locate_offset(bad));
+      return nullptr;
+    }
+    if (!prescan_yaml(doc->text_, doc->lines_, doc->file(), sink)) return nullptr;
+
+    Scanner scanner(doc->text_, doc->strings_);
+    TreeBuilder builder(*doc, sink);
+    try {
+      doc->root_ = Parser(scanner, builder).parse_document();
+      if (!scanner.at_end()) {
+        size_t at = scanner.pos();
+        auto& d = report(sink, Code::kYamlMultipleDocuments, doc->locate_offset(at));
+        if (doc->text_.compare(at, 3, "---") != 0)
+          add_note(d, "if no second document was meant, this line's indentation does not fit the structure above it");
+      }
+    } catch (const TreeBuilder::Abort&) {
+      return nullptr;
+    } catch (const SyntaxError& e) {
+      report(sink, Code::kYamlSyntax, doc->locate_offset(e.offset), e.message);
+      return nullptr;
+    }
+    // Bad keys and tags were reported and left out; the rest of the tree is still worth checking.
+    return doc;
+  }
+};
+
+std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink) {
+  return DocumentLoader::load(std::move(text), {}, std::move(file), sink);
+}
+
+std::unique_ptr<Document> parse_document_view(std::string_view text, std::string file, DiagnosticSink& sink) {
+  return DocumentLoader::load({}, text, std::move(file), sink);
 }
 
 }  // namespace restack::spec::yaml

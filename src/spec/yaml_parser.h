@@ -37,7 +37,7 @@ class Parser {
   struct Candidate {
     enum class Kind { kPlain, kQuoted, kAlias, kNode } kind = Kind::kPlain;
     size_t offset = 0;  // where the token (or its properties) starts
-    std::string value;  // scalar text or alias name
+    std::string_view value;  // scalar text or alias name (a view: see Node::value)
     const Node* node = nullptr;  // kNode: a flow collection, already built
     Properties props;
   };

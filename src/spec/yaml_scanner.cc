@@ -38,7 +38,7 @@ void append_utf8(std::string& out, uint32_t cp) {
 
 }  // namespace
 
-Scanner::Scanner(std::string_view text) : text_(text) {
+Scanner::Scanner(std::string_view text, StringStore& store) : text_(text), store_(store) {
   // A UTF-8 byte order mark is not content; columns on the first line count from after it.
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_start_ = 3;
 }
@@ -136,12 +136,15 @@ void Scanner::scan_quoted_whitespace(std::string& out) {
   append_folded_break(out, skip_folded_breaks());
 }
 
-void Scanner::continue_plain(std::string& out, bool flow, int min_indent) {
+void Scanner::continue_plain(std::string_view& value, bool flow, int min_indent) {
+  std::string out;  // the folded text, once a second line is found
+  bool folded = false;
   for (;;) {
     Mark end_of_content = mark();
     while (is_blank(peek())) ++pos_;
     if (!is_break(peek())) {  // a comment, `: `, a flow indicator or the end: the scalar ends
       reset(end_of_content);
+      if (folded) value = store_.keep(std::move(out));
       return;
     }
     skip_break();
@@ -150,8 +153,10 @@ void Scanner::continue_plain(std::string& out, bool flow, int min_indent) {
     bool continues = !at_end() && (flow || column() >= min_indent) && !at_document_marker() && peek() != '#' && end > pos_;
     if (!continues) {
       reset(end_of_content);
+      if (folded) value = store_.keep(std::move(out));
       return;
     }
+    if (!folded) out.assign(value), folded = true;
     append_folded_break(out, empty_lines);
     out.append(text_.substr(pos_, end - pos_));
     pos_ = end;
@@ -160,7 +165,35 @@ void Scanner::continue_plain(std::string& out, bool flow, int min_indent) {
 
 // ---------------------------------------------------------------- quoted scalars
 
-std::string Scanner::scan_single_quoted() {
+bool Scanner::scan_quoted_as_is(char quote, std::string_view& out) {
+  size_t i = pos_ + 1, n = text_.size();
+  while (i < n) {
+    char c = text_[i];
+    if (c == quote) {
+      if (quote == '\'' && i + 1 < n && text_[i + 1] == '\'') return false;  // '' is an escape
+      out = text_.substr(pos_ + 1, i - pos_ - 1);
+      pos_ = i + 1;
+      return true;
+    }
+    if (is_break(c) || (c == '\\' && quote == '"')) return false;
+    ++i;
+  }
+  return false;  // unterminated: the slow path reports it
+}
+
+std::string_view Scanner::scan_single_quoted() {
+  std::string_view v;
+  if (scan_quoted_as_is('\'', v)) return v;
+  return store_.keep(scan_single_quoted_slow());
+}
+
+std::string_view Scanner::scan_double_quoted() {
+  std::string_view v;
+  if (scan_quoted_as_is('"', v)) return v;
+  return store_.keep(scan_double_quoted_slow());
+}
+
+std::string Scanner::scan_single_quoted_slow() {
   size_t open = pos_++;
   std::string out;
   for (;;) {
@@ -183,7 +216,7 @@ std::string Scanner::scan_single_quoted() {
   }
 }
 
-std::string Scanner::scan_double_quoted() {
+std::string Scanner::scan_double_quoted_slow() {
   size_t open = pos_++;
   std::string out;
   for (;;) {
@@ -277,7 +310,7 @@ int Scanner::skip_block_breaks(int indent) {
 }
 
 // After PyYAML's scan_block_scalar, so both agree on indentation, folding and chomping.
-std::string Scanner::scan_block_scalar(int parent_indent) {
+std::string_view Scanner::scan_block_scalar(int parent_indent) {
   bool folded = peek() == '>';
   ++pos_;
   int chomping = 0;  // -1 strip, 0 clip, +1 keep
@@ -344,7 +377,7 @@ std::string Scanner::scan_block_scalar(int parent_indent) {
   }
   if (chomping >= 0 && line_break) out += '\n';
   if (chomping > 0) out.append(static_cast<size_t>(breaks), '\n');
-  return out;
+  return store_.keep(std::move(out));
 }
 
 // ---------------------------------------------------------------- properties

@@ -5,9 +5,14 @@
 // nothing of mappings or sequences; yaml_parser.cc decides the structure from what it sees.
 //
 // Positions are byte offsets; line:column is computed only for diagnostics (LineIndex).
+//
+// Scalars come back as views: of the text when the value is its source bytes, else of a
+// string kept in the StringStore given to the constructor (which must outlive the views).
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "spec/yaml_tree.h"
 
 namespace restack::spec::yaml {
 
@@ -24,7 +29,7 @@ inline bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' 
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text);
+  Scanner(std::string_view text, StringStore& store);
 
   /// A saved position, to look ahead (e.g. past a line break) and come back.
   struct Mark {
@@ -64,14 +69,14 @@ class Scanner {
   /// A plain scalar on this line only (an implicit-key candidate); stops before `: `, ` #`,
   /// trailing blanks and, in FLOW context, flow indicators.
   std::string_view scan_plain_line(bool flow);
-  /// Continues a plain scalar whose first line was just scanned onto the following lines
-  /// (folded with spaces / newlines), appending to OUT. In block context, continuation lines
-  /// must be indented more than MIN_INDENT - 1.
-  void continue_plain(std::string& out, bool flow, int min_indent);
-  std::string scan_single_quoted();
-  std::string scan_double_quoted();
+  /// Continues a plain scalar whose first line VALUE was just scanned onto the following
+  /// lines (folded with spaces / newlines); VALUE then views the whole folded text. In block
+  /// context, continuation lines must be indented more than MIN_INDENT - 1.
+  void continue_plain(std::string_view& value, bool flow, int min_indent);
+  std::string_view scan_single_quoted();
+  std::string_view scan_double_quoted();
   /// `|` or `>` with its header; PARENT_INDENT is the indentation of the enclosing block node.
-  std::string scan_block_scalar(int parent_indent);
+  std::string_view scan_block_scalar(int parent_indent);
   /// An anchor or alias name after `&` / `*` (the cursor is on the indicator).
   std::string_view scan_anchor_name();
   /// A tag (`!`, `!!str`, `!foo`, `!<verbatim>`), returned as written.
@@ -94,8 +99,14 @@ class Scanner {
   /// End of the plain text on the line starting at FROM (trailing blanks excluded).
   size_t plain_line_end(size_t from, bool flow) const;
   void append_escape(std::string& out);
+  std::string scan_single_quoted_slow();
+  std::string scan_double_quoted_slow();
+  /// A quoted scalar written as is (no escape, doubled quote or line break inside): the view
+  /// of its bytes, the cursor after the closing quote. Nothing when it needs decoding.
+  bool scan_quoted_as_is(char quote, std::string_view& out);
 
   std::string_view text_;
+  StringStore& store_;
   size_t pos_ = 0;
   size_t line_start_ = 0;
 };

@@ -29,7 +29,7 @@ const char* Node::kind_name() const {
 
 std::optional<bool> as_bool(const Node& n) {
   if (n.kind != Node::Kind::kScalar || !n.plain) return std::nullopt;
-  const std::string& s = n.value;
+  std::string_view s = n.value;
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
   return std::nullopt;
@@ -59,7 +59,7 @@ std::optional<int64_t> as_int(const Node& n) {
 std::optional<double> as_number(const Node& n) {
   if (auto i = as_int(n)) return static_cast<double>(*i);
   if (n.kind != Node::Kind::kScalar || !n.plain || n.value.empty()) return std::nullopt;
-  const std::string& s = n.value;
+  std::string_view s = n.value;
   if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf") return INFINITY;
   if (s == "-.inf" || s == "-.Inf" || s == "-.INF") return -INFINITY;
   if (s == ".nan" || s == ".NaN" || s == ".NAN") return NAN;
@@ -81,7 +81,7 @@ std::optional<double> as_number(const Node& n) {
     if (exp_digits == 0) return std::nullopt;
   }
   if (i != s.size()) return std::nullopt;
-  return std::strtod(s.c_str(), nullptr);
+  return std::strtod(std::string(s).c_str(), nullptr);  // a view is not NUL-terminated
 }
 
 nlohmann::json Node::to_json() const {
@@ -95,20 +95,20 @@ nlohmann::json Node::to_json() const {
     case Kind::kMapping: {
       auto o = nlohmann::json::object();
       for (const auto& [k, v] : entries)
-        if (!o.contains(k->value)) o[k->value] = v->to_json();
+        if (!o.contains(k->value)) o[std::string(k->value)] = v->to_json();
       return o;
     }
     case Kind::kScalar: break;
   }
-  if (!plain) return value;
+  if (!plain) return std::string(value);
   if (is_null_text(value)) return nullptr;
   if (auto b = as_bool(*this)) return *b;
   if (auto i = as_int(*this)) return *i;
   if (auto d = as_number(*this)) {
     if (std::isfinite(*d)) return *d;
-    return value;  // JSON has no inf/nan: keep the text
+    return std::string(value);  // JSON has no inf/nan: keep the text
   }
-  return value;
+  return std::string(value);
 }
 
 }  // namespace restack::spec::yaml

@@ -7,6 +7,7 @@
 // the tree are bounded by the limits checked here.
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,7 +32,11 @@ struct Node {
   Kind kind = Kind::kNull;
   bool plain = false;  // a plain scalar (may be null/bool/number); false: quoted, block or !!str
   uint32_t offset = 0;  // byte offset where the node (or its tag/anchor) starts
-  std::string value;    // scalar text
+  /// Scalar text. It views the document's text when the value is written as is (plain
+  /// scalars on one line, quoted scalars without escapes or line breaks: nearly all of a
+  /// spec), else the document's string store; either way the Document owns the bytes, and a
+  /// Node never outlives its Document.
+  std::string_view value;
   std::vector<const Node*> items;                            // sequence
   std::vector<std::pair<const Node*, const Node*>> entries;  // mapping, in order written
   uint64_t expanded = 1;  // node count with aliases expanded
@@ -78,6 +83,16 @@ class NodeArena {
   size_t used_ = 0;
 };
 
+/// Scalar values that differ from their source bytes (escapes, folded lines, block scalars).
+/// Strings in a deque never move, so views of them stay valid while the store lives.
+class StringStore {
+ public:
+  std::string_view keep(std::string s) { return strings_.emplace_back(std::move(s)); }
+
+ private:
+  std::deque<std::string> strings_;
+};
+
 class Document {
  public:
   const Node* root() const { return root_; }
@@ -95,10 +110,12 @@ class Document {
 
  private:
   friend class TreeBuilder;
-  friend std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink);
+  friend struct DocumentLoader;  // yaml_parser.cc: parse_document and parse_document_view
   FileName file_;
-  std::string text_;
+  std::string own_text_;   // the text, when the document owns it (parse_document)
+  std::string_view text_;  // own_text_, or the caller's text (parse_document_view)
   LineIndex lines_;
+  StringStore strings_;
   NodeArena nodes_;
   const Node* root_ = nullptr;
 };
@@ -106,5 +123,8 @@ class Document {
 /// Parses TEXT (named FILE in diagnostics). Returns nothing when the YAML is unusable; every
 /// problem found is in SINK. An empty document gives a tree whose root is null.
 std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink);
+/// The same without copying TEXT: the document and every node view it, so TEXT must outlive
+/// the returned document (load.cc parses each source text and frees its tree before returning).
+std::unique_ptr<Document> parse_document_view(std::string_view text, std::string file, DiagnosticSink& sink);
 
 }  // namespace restack::spec::yaml
