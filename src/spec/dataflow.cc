@@ -52,12 +52,21 @@ bool same_fields(const std::optional<Schema>& a, const std::optional<Schema>& b)
 struct Output {
   enum class Kind { kNoOutput, kNothing, kSchema } kind = Kind::kNothing;  // kNoOutput: sleep/parallel
   const Schema* schema = nullptr;
-  std::string model;  // the model name of the whole output
+  // The model name of the whole output, made only when a message or a whole-output reference
+  // needs it: OWNER + "Output", OWNER in PascalCase first when it is a function's name. OWNER
+  // views a workflow's or a step's string, which outlive the data-flow pass.
+  std::string_view owner;
+  bool owner_is_function = false;
+  std::string model() const { return (owner_is_function ? pascal_case(owner) : std::string(owner)) + "Output"; }
 };
 
 struct Flat {
   Step* step;
   int top;  // index of its top-level step: steps in one top-level step run concurrently
+  // The callee, looked up once: a described function (function steps) or a workflow.
+  const Function* function = nullptr;
+  const Workflow* workflow = nullptr;
+  bool first_of_name = false;  // the step index_ finds by this step's name
 };
 
 // A derivation of an undescribed function's schemas from one call site.
@@ -113,8 +122,11 @@ class ProjectFlow {
       index_.reserve(flat_.size());
       outputs_.reserve(flat_.size());
       for (size_t i = 0; i < flat_.size(); ++i) {
-        index_.emplace(flat_[i].step->name, i);
-        if (group_start_.size() <= static_cast<size_t>(flat_[i].top)) group_start_.push_back(i);
+        Flat& fl = flat_[i];
+        fl.first_of_name = index_.emplace(fl.step->name, i).second;
+        if (group_start_.size() <= static_cast<size_t>(fl.top)) group_start_.push_back(i);
+        if (fl.step->kind == StepKind::kFunction) fl.function = pf_.function(fl.step->target);
+        else if (fl.step->kind == StepKind::kWorkflow) fl.workflow = pf_.workflow(fl.step->target);
       }
       // Outputs of described callees are known now; undescribed ones are filled as resolved.
       for (size_t i = 0; i < flat_.size(); ++i) outputs_.push_back(static_output_of(i));
@@ -136,16 +148,22 @@ class ProjectFlow {
     bool undescribed(const Step& s) const {
       return s.kind == StepKind::kFunction && !s.target.empty() && !pf_.function(s.target);
     }
+    // The same for flat step I, from its cached callee.
+    bool undescribed(size_t i) const {
+      const Step& s = *flat_[i].step;
+      return s.kind == StepKind::kFunction && !s.target.empty() && !flat_[i].function;
+    }
 
-    const Schema* callee_input(const Step& s, bool& known) const {
+    const Schema* callee_input(size_t i, bool& known) const {
+      const Flat& fl = flat_[i];
       known = true;
-      if (s.kind == StepKind::kFunction) {
-        if (const Function* f = pf_.function(s.target)) return f->input_schema ? &*f->input_schema : nullptr;
+      if (fl.step->kind == StepKind::kFunction) {
+        if (const Function* f = fl.function) return f->input_schema ? &*f->input_schema : nullptr;
         known = false;
         return nullptr;
       }
-      if (s.kind == StepKind::kWorkflow) {
-        if (const Workflow* c = pf_.workflow(s.target)) return c->input_schema ? &*c->input_schema : nullptr;
+      if (fl.step->kind == StepKind::kWorkflow) {
+        if (const Workflow* c = fl.workflow) return c->input_schema ? &*c->input_schema : nullptr;
       }
       known = false;
       return nullptr;
@@ -193,12 +211,12 @@ class ProjectFlow {
         return o;
       }
       if (s.kind == StepKind::kWorkflow) {
-        const Workflow* c = pf_.workflow(s.target);
-        if (c && c->output_schema) o = Output{Output::Kind::kSchema, &*c->output_schema, c->name + "Output"};
+        const Workflow* c = flat_[i].workflow;
+        if (c && c->output_schema) o = Output{Output::Kind::kSchema, &*c->output_schema, c->name, false};
         return o;
       }
-      if (const Function* f = pf_.function(s.target)) {
-        if (f->output_schema) o = Output{Output::Kind::kSchema, &*f->output_schema, pascal_case(f->name) + "Output"};
+      if (const Function* f = flat_[i].function) {
+        if (f->output_schema) o = Output{Output::Kind::kSchema, &*f->output_schema, f->name, true};
         return o;
       }
       return o;  // undescribed: set by resolve_undescribed()
@@ -216,7 +234,7 @@ class ProjectFlow {
           const Reference& r = value.reference();
           if (r.kind != Reference::Kind::kStep && r.kind != Reference::Kind::kStepField) continue;
           auto it = index_.find(r.step);
-          if (it == index_.end() || !undescribed(*flat_[it->second].step)) continue;
+          if (it == index_.end() || !undescribed(it->second)) continue;
           const Field* df = dest ? dest->find(field) : nullptr;
           TypeExpr type = df ? df->type : simple_type("Any");
           if (r.kind == Reference::Kind::kStepField) {
@@ -229,15 +247,16 @@ class ProjectFlow {
           }
         }
       };
-      for (const auto& fl : flat_) {
+      for (size_t i = 0; i < flat_.size(); ++i) {
+        if (!flat_[i].step->input) continue;
         bool known = false;
-        const Schema* dest = callee_input(*fl.step, known);
-        if (fl.step->input) note_reads(*fl.step->input, dest);
+        const Schema* dest = callee_input(i, known);
+        note_reads(*flat_[i].step->input, dest);
       }
       if (w_.output) note_reads(*w_.output, w_.output_schema ? &*w_.output_schema : nullptr);
 
       for (size_t i = 0; i < flat_.size(); ++i) {
-        if (!undescribed(*flat_[i].step)) continue;
+        if (!undescribed(i)) continue;
         Derived d;
         bool last = flat_[i].step == &w_.steps.back();
         if (last && !w_.output && w_.output_schema) {
@@ -266,21 +285,28 @@ class ProjectFlow {
 
     // ------------------------------------------------------------ references
 
+    // The model type named NAME, made once per name (pointers stay valid: a node-based map).
+    const TypeExpr* model_type_of(const std::string& name) {
+      auto it = model_types_.find(name);
+      if (it == model_types_.end()) it = model_types_.emplace(name, model_type(name)).first;
+      return &it->second;
+    }
+
     // The type of reference VALUE seen from top-level position TOP (INT_MAX: the workflow's
-    // output); reports problems and returns nothing for a bad reference.
-    std::optional<TypeExpr> type_of(const Value& value, int top, const Step* here) {
+    // output); reports problems and returns null for a bad reference.
+    const TypeExpr* type_of(const Value& value, int top, const Step* here) {
       const Reference& r = value.reference();
       auto text = [&r] { return ref_text(r); };  // only for messages: most references are fine
       if (r.kind == Reference::Kind::kInput || r.kind == Reference::Kind::kInputField) {
         if (!w_.input_schema) {
           report(sink_, Code::kNoInput, value.loc, text(), w_.name);
-          return std::nullopt;
+          return nullptr;
         }
-        if (r.kind == Reference::Kind::kInput) return model_type(w_.name + "Input");
-        if (const Field* f = w_.input_schema->find(r.field)) return f->type;
+        if (r.kind == Reference::Kind::kInput) return model_type_of(w_.name + "Input");
+        if (const Field* f = w_.input_schema->find(r.field)) return &f->type;
         auto& d = report(sink_, Code::kUnknownFieldRef, value.loc, text(), "the input of workflow " + w_.name, r.field);
         suggest_field(d, *w_.input_schema, r.field);
-        return std::nullopt;
+        return nullptr;
       }
       auto it = index_.find(r.step);
       if (it == index_.end()) {
@@ -288,7 +314,7 @@ class ProjectFlow {
         std::vector<std::string> names;
         for (const auto& f : flat_) names.push_back(f.step->name);
         if (auto m = closest_match(r.step, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
-        return std::nullopt;
+        return nullptr;
       }
       const Flat& target = flat_[it->second];
       if (target.top >= top) {
@@ -296,23 +322,23 @@ class ProjectFlow {
                           : target.top == top ? "it runs in the same parallel group"
                                               : "it runs later";
         report(sink_, Code::kStepNotEarlier, value.loc, text(), r.step, why);
-        return std::nullopt;
+        return nullptr;
       }
       const Output& o = output_of(it->second);
       if (o.kind == Output::Kind::kNoOutput) {
         auto& d = report(sink_, Code::kStepHasNoOutput, value.loc, text(), step_kind_name(target.step->kind));
         if (target.step->kind == StepKind::kParallel) add_note(d, "refer to a step inside the group instead");
-        return std::nullopt;
+        return nullptr;
       }
       if (o.kind == Output::Kind::kNothing) {
         report(sink_, Code::kStepReturnsNothing, value.loc, text(), r.step);
-        return std::nullopt;
+        return nullptr;
       }
-      if (r.kind == Reference::Kind::kStep) return model_type(o.model);
-      if (const Field* f = o.schema->find(r.field)) return f->type;
+      if (r.kind == Reference::Kind::kStep) return model_type_of(o.model());
+      if (const Field* f = o.schema->find(r.field)) return &f->type;
       auto& d = report(sink_, Code::kUnknownFieldRef, value.loc, text(), "the output of step `" + r.step + "`", r.field);
       suggest_field(d, *o.schema, r.field);
-      return std::nullopt;
+      return nullptr;
     }
 
     static void suggest_field(Diagnostic& d, const Schema& s, const std::string& field) {
@@ -321,14 +347,13 @@ class ProjectFlow {
       if (auto m = closest_match(field, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
     }
 
-    // Checks that VALUE fits field TARGET (named WHAT); returns the value's type.
-    std::optional<TypeExpr> check_value(const Value& value, const Field* target, const std::string& what, int top,
-                                        const Step* here) {
+    // Checks that VALUE fits field TARGET (named WHAT). Returns the type of a reference, null
+    // for a bad reference or a literal (whose type is type_of_value(value.literal())).
+    const TypeExpr* check_value(const Value& value, const Field* target, const std::string& what, int top,
+                                const Step* here) {
       if (value.is_reference()) {
-        auto t = type_of(value, top, here);
-        if (t && target && !assignable(*t, target->type, pf_.lookup()))
-          report(sink_, Code::kTypeMismatch, value.loc, "reference `" + ref_text(value.reference()) + "`",
-                 render_annotation(*t), what, render_annotation(target->type));
+        const TypeExpr* t = type_of(value, top, here);
+        if (t && target) check_reference_fits(value, *t, *target, what);
         return t;
       }
       if (target) {
@@ -338,7 +363,13 @@ class ProjectFlow {
           if (!why->empty()) add_note(d, why->substr(2, why->size() - 3));
         }
       }
-      return type_of_value(value.literal());
+      return nullptr;
+    }
+
+    void check_reference_fits(const Value& value, const TypeExpr& type, const Field& target, const std::string& what) {
+      if (!assignable(type, target.type, pf_.lookup()))
+        report(sink_, Code::kTypeMismatch, value.loc, "reference `" + ref_text(value.reference()) + "`",
+               render_annotation(type), what, render_annotation(target.type));
     }
 
     // ------------------------------------------------------------ steps
@@ -348,12 +379,12 @@ class ProjectFlow {
       int top = flat_[i].top;
       if (s.kind != StepKind::kFunction && s.kind != StepKind::kWorkflow) return;
       if (s.target.empty()) return;
-      if (s.kind == StepKind::kWorkflow && !pf_.workflow(s.target)) return;  // reported
+      if (s.kind == StepKind::kWorkflow && !flat_[i].workflow) return;  // reported
       pf_.note_use(s);
-      if (undescribed(s)) return resolve_undescribed(i);
+      if (undescribed(i)) return resolve_undescribed(i);
 
       bool known = false;
-      const Schema* in = callee_input(s, known);
+      const Schema* in = callee_input(i, known);
       ResolvedInput& ri = s.resolved_input;
       if (s.input) {
         ri.mode = ResolvedInput::Mode::kFields;
@@ -395,26 +426,41 @@ class ProjectFlow {
       // Default data flow: each field by name from the latest earlier step, else the input.
       ri.mode = ResolvedInput::Mode::kFields;
       for (const auto& f : in->fields) {
-        std::optional<Value> source = source_by_name(f.name, top, s.loc);
+        const TypeExpr* type = nullptr;
+        std::optional<Value> source = source_by_name(f.name, top, s.loc, &type);
         if (!source) {
           if (!f.default_value) report(sink_, Code::kNeedsExplicitInput, s.loc, s.name, f.name, callee_name(s));
           continue;
         }
-        check_value(*source, &f, f.name, top, &s);
+        if (type) check_reference_fits(*source, *type, f, f.name);
+        else check_value(*source, &f, f.name, top, &s);
         ri.fields.emplace_back(f.name, std::move(*source));
       }
     }
 
     // The latest output field (or input field) named NAME visible from TOP, as a reference.
-    std::optional<Value> source_by_name(const std::string& name, int top, const Loc& loc) const {
+    // TYPE (when given) is set to the field's type when type_of would find that very field
+    // without a report (it is then not asked again), else left null.
+    std::optional<Value> source_by_name(const std::string& name, int top, const Loc& loc,
+                                        const TypeExpr** type = nullptr) const {
       auto it = providers_.find(name);
       if (it != providers_.end()) {
         size_t end = visible_end(top);
         auto stop = std::lower_bound(it->second.begin(), it->second.end(), end);
-        if (stop != it->second.begin())
-          return make_ref(Reference::Kind::kStepField, flat_[*(stop - 1)].step->name, name, loc);
+        if (stop != it->second.begin()) {
+          // A provider ran in an earlier top-level step and outputs NAME; unless an earlier
+          // step has the same name, type_of finds this step and this field.
+          const Flat& provider = flat_[*(stop - 1)];
+          if (type && provider.first_of_name)
+            if (const Field* of = outputs_[*(stop - 1)].schema->find(name)) *type = &of->type;
+          return make_ref(Reference::Kind::kStepField, provider.step->name, name, loc);
+        }
       }
-      if (w_.input_schema && w_.input_schema->find(name)) return make_ref(Reference::Kind::kInputField, "", name, loc);
+      if (w_.input_schema)
+        if (const Field* in = w_.input_schema->find(name)) {
+          if (type) *type = &in->type;
+          return make_ref(Reference::Kind::kInputField, "", name, loc);
+        }
       return std::nullopt;
     }
 
@@ -440,10 +486,10 @@ class ProjectFlow {
         ri.mode = ResolvedInput::Mode::kFields;
         Schema in;
         for (const auto& [field, value] : *s.input) {
-          auto t = check_value(value, nullptr, field, top, &s);
+          const TypeExpr* t = check_value(value, nullptr, field, top, &s);
           Field f;
           f.name = field;
-          f.type = t ? *t : simple_type("Any");
+          f.type = t ? *t : value.is_reference() ? simple_type("Any") : type_of_value(value.literal());
           f.loc = value.key_loc;
           in.fields.push_back(std::move(f));
           ri.fields.emplace_back(field, value);
@@ -471,7 +517,7 @@ class ProjectFlow {
               ri.mode = ResolvedInput::Mode::kWhole;
               ri.whole = make_ref(Reference::Kind::kStep, prev.name, "", s.loc);
               d.input = *o.schema;
-              d.input_same_as = pf_.root_model(o.model);
+              d.input_same_as = pf_.root_model(o.model());
             }
           }
         }
@@ -492,7 +538,8 @@ class ProjectFlow {
       if (f.output_schema) {
         o.kind = Output::Kind::kSchema;
         o.schema = &*f.output_schema;
-        o.model = model_prefix + "Output";
+        o.owner = s.target;  // model_prefix + "Output"
+        o.owner_is_function = true;
       }
       outputs_[i] = o;
       register_providers(i);
@@ -554,6 +601,7 @@ class ProjectFlow {
     std::vector<Output> outputs_;       // per flat index
     std::vector<size_t> group_start_;   // flat index of each top-level step
     std::unordered_map<std::string, std::vector<size_t>> providers_;
+    std::unordered_map<std::string, TypeExpr> model_types_;  // model_type_of's
   };
 
   SchemaLookup lookup() const {

@@ -56,18 +56,25 @@ bool is_python_identifier(std::string_view s) {
   return true;
 }
 
-// Which bytes start a keyword: names starting otherwise need no comparison.
-constexpr std::array<bool, 256> kKeywordStarts = [] {
-  std::array<bool, 256> r{};
-  for (std::string_view k : kKeywords) r[static_cast<unsigned char>(k[0])] = true;
+static_assert(std::is_sorted(kKeywords.begin(), kKeywords.end()), "kKeywordsByStart needs them sorted");
+
+// Keywords by first byte: [begin, end) into kKeywords (sorted by byte, so each first byte's
+// keywords are adjacent); names starting otherwise need no comparison.
+constexpr std::array<std::pair<uint8_t, uint8_t>, 256> kKeywordsByStart = [] {
+  std::array<std::pair<uint8_t, uint8_t>, 256> r{};
+  for (size_t i = 0; i < kKeywords.size(); ++i) {
+    auto& range = r[static_cast<unsigned char>(kKeywords[i][0])];
+    if (range.first == range.second) range = {static_cast<uint8_t>(i), static_cast<uint8_t>(i)};
+    range.second = static_cast<uint8_t>(i + 1);
+  }
   return r;
 }();
 
 bool is_python_keyword(std::string_view s) {
   if (s.size() < kKeywordLengths.first || s.size() > kKeywordLengths.second) return false;
-  if (!kKeywordStarts[static_cast<unsigned char>(s[0])]) return false;
-  for (std::string_view k : kKeywords)
-    if (k.size() == s.size() && k[0] == s[0] && k == s) return true;
+  auto [begin, end] = kKeywordsByStart[static_cast<unsigned char>(s[0])];
+  for (size_t i = begin; i < end; ++i)
+    if (kKeywords[i] == s) return true;
   return false;
 }
 

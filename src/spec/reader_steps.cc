@@ -22,27 +22,30 @@ bool is_task_queue(std::string_view s) {
 
 // `input`, `input.F`, `steps.S`, `steps.S.F` with identifier parts; anything else is a literal.
 std::optional<Reference> parse_reference(std::string_view s) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
+  // Cheap rejections first: most values are not references at all.
+  if (s.empty() || (s[0] != 'i' && s[0] != 's')) return std::nullopt;
+  std::string_view parts[3];
+  size_t count = 0, start = 0;
   for (size_t i = 0; i <= s.size(); ++i)
     if (i == s.size() || s[i] == '.') {
-      parts.push_back(s.substr(start, i - start));
+      if (count == 3) return std::nullopt;  // no reference has four parts
+      parts[count++] = s.substr(start, i - start);
       start = i + 1;
     }
-  for (auto p : parts)
-    if (!is_python_identifier(p)) return std::nullopt;
+  for (size_t i = 0; i < count; ++i)
+    if (!is_python_identifier(parts[i])) return std::nullopt;
   Reference r;
   if (parts[0] == "input") {
-    if (parts.size() == 1) return r;
-    if (parts.size() != 2) return std::nullopt;
+    if (count == 1) return r;
+    if (count != 2) return std::nullopt;
     r.kind = Reference::Kind::kInputField;
     r.field = parts[1];
     return r;
   }
-  if (parts[0] == "steps" && (parts.size() == 2 || parts.size() == 3)) {
-    r.kind = parts.size() == 2 ? Reference::Kind::kStep : Reference::Kind::kStepField;
+  if (parts[0] == "steps" && (count == 2 || count == 3)) {
+    r.kind = count == 2 ? Reference::Kind::kStep : Reference::Kind::kStepField;
     r.step = parts[1];
-    if (parts.size() == 3) r.field = parts[2];
+    if (count == 3) r.field = parts[2];
     return r;
   }
   return std::nullopt;
@@ -214,8 +217,12 @@ std::optional<Schedule> Reader::read_schedule(const Node* key, const Node* value
 
 void Reader::check_step_keys(const Node* map, Place place, bool type_given) {
   const auto& specs = keys_of(place);
+  uint32_t seen = 0;  // bit i: specs[i] is in MAP (a step place has fewer than 32 keys)
   for (const auto& [k, v] : map->entries) {
-    if (find_key(place, k->value)) continue;
+    if (const KeySpec* spec = find_key(place, k->value)) {
+      seen |= 1u << (spec - specs.data());
+      continue;
+    }
     // A key of another step kind gets its own message: the fix is usually `type:`.
     const char* other_kind = nullptr;
     for (Place p : step_places())
@@ -234,8 +241,8 @@ void Reader::check_step_keys(const Node* map, Place place, bool type_given) {
     if (auto m = suggest_key(k->value, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
   }
   std::vector<std::string> missing;
-  for (const auto& s : specs)
-    if (s.required && !map->get(s.name)) missing.push_back(fmt::format("`{}`", s.name));
+  for (size_t i = 0; i < specs.size(); ++i)
+    if (specs[i].required && !(seen & (1u << i))) missing.push_back(fmt::format("`{}`", specs[i].name));
   if (!missing.empty()) {
     std::string list;
     for (size_t i = 0; i < missing.size(); ++i) list += (i ? ", " : "") + missing[i];
@@ -284,34 +291,35 @@ bool Reader::read_step(const Node* map, Step& s) {
     }
   check_step_keys(map, place, type_given);
   for (const auto& [k, v] : map->entries) {
-    std::string_view key = k->value;
-    if (!find_key(place, key)) continue;
-    if (key == "name") {
-      if (auto n = read_string(k, v)) {
-        s.name = std::move(*n);
-        s.name_loc = loc(v);
-        check_name(v, s.name, Shape::kStepName);
-      }
-    } else if (key == "description") {
-      s.description = read_string(k, v);
-    } else if (key == "function" || key == "workflow") {
-      if (auto n = read_string(k, v)) {
-        s.target = std::move(*n);
-        s.target_loc = loc(v);
-        check_name(v, s.target, key == "function" ? Shape::kFunctionName : Shape::kWorkflowName);
-      }
-    } else if (key == "input") {
-      s.input = read_value_map(k, v);
-    } else if (key == "timeout") {
-      s.timeout = read_duration(k, v);
-    } else if (key == "retry_policy") {
-      s.retry_policy = read_retry_policy(k, v);
-    } else if (key == "task_queue") {
-      s.task_queue = read_task_queue(k, v);
-    } else if (key == "duration") {
-      s.duration = read_duration(k, v);
-    } else if (key == "steps") {
-      s.steps = read_steps(k, v);
+    const KeySpec* spec = find_key(place, k->value);
+    if (!spec) continue;
+    // The key's shape tells it apart from the place's other keys (timeout and duration by name).
+    switch (spec->shape) {
+      case Shape::kStepName:
+        if (auto n = read_string(k, v)) {
+          s.name = std::move(*n);
+          s.name_loc = loc(v);
+          check_name(v, s.name, Shape::kStepName);
+        }
+        break;
+      case Shape::kString: s.description = read_string(k, v); break;
+      case Shape::kFunctionName:
+      case Shape::kWorkflowName:
+        if (auto n = read_string(k, v)) {
+          s.target = std::move(*n);
+          s.target_loc = loc(v);
+          check_name(v, s.target, spec->shape);
+        }
+        break;
+      case Shape::kValueMap: s.input = read_value_map(k, v); break;
+      case Shape::kDuration:
+        if (spec->name == "timeout") s.timeout = read_duration(k, v);
+        else s.duration = read_duration(k, v);
+        break;
+      case Shape::kRetryPolicy: s.retry_policy = read_retry_policy(k, v); break;
+      case Shape::kTaskQueue: s.task_queue = read_task_queue(k, v); break;
+      case Shape::kSteps: s.steps = read_steps(k, v); break;
+      default: break;  // type: read above
     }
   }
   return true;

@@ -1,11 +1,22 @@
 #include "spec/source_text.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace restack::spec {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
+  // Columns count code points; in an ASCII text (nearly every spec) that is a subtraction.
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    high |= word;
+  }
+  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
+  ascii_ = (high & 0x8080808080808080ull) == 0;
   starts_.reserve(text.size() / 32 + 1);
   starts_.push_back(0);
   const char* begin = text.data();
@@ -42,6 +53,7 @@ LineIndex::Position LineIndex::position(size_t offset) const {
   if (starts_.empty()) return Position{1, 1};
   int line = line_of(offset);
   size_t start = starts_[static_cast<size_t>(line - 1)];
+  if (ascii_) return Position{line, static_cast<int>(offset - start) + 1};
   int column = 1;
   for (size_t i = start; i < offset; ++i)
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;  // skip continuation bytes

@@ -33,6 +33,7 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<uint32_t> starts_;  // byte offset where each line begins
+  bool ascii_ = false;            // no byte >= 0x80: a column is the byte distance + 1
   // The line of the last lookup: readers ask for positions mostly in text order, so the
   // answer is usually this line or one of the next few (no binary search over every line).
   mutable size_t last_line_ = 0;  // 0-based

@@ -1,5 +1,7 @@
 #include "spec/yaml_prescan.h"
 
+#include <array>
+#include <cstdint>
 #include <vector>
 
 #include "spec/codes.h"
@@ -8,6 +10,15 @@ namespace restack::spec {
 namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Bytes scan_tokens must look at (everything else is inside a plain scalar): 1 = may start
+// or end a token anywhere, 2 = ends a plain scalar's run outside flow collections.
+constexpr std::array<uint8_t, 256> kTokenBytes = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : std::string_view("#\"'[{]},:-?|>&!*")) t[c] = 1;
+  for (unsigned char c : std::string_view(" \t\r:")) t[c] = 1 | 2;
+  return t;
+}();
 
 class Prescanner {
  public:
@@ -41,10 +52,10 @@ class Prescanner {
   // Returns the offset of the next line.
   size_t scan_line(size_t pos) {
     size_t end = line_end(pos);
-    size_t first = pos;
-    while (first < end && is_blank(text_[first])) ++first;
     int indent = 0;
     while (pos + indent < end && text_[pos + indent] == ' ') ++indent;
+    size_t first = pos + static_cast<size_t>(indent);
+    while (first < end && is_blank(text_[first])) ++first;
     bool blank_line = first == end;
 
     if (block_scalar_) {
@@ -55,7 +66,7 @@ class Prescanner {
     }
     if (blank_line) return end + 1;
     if (flows_.empty()) {
-      for (size_t i = pos; i < first; ++i)
+      for (size_t i = pos + static_cast<size_t>(indent); i < first; ++i)  // spaces before it
         if (text_[i] == '\t') {
           report(Code::kYamlTab, i);
           return end + 1;
@@ -70,6 +81,14 @@ class Prescanner {
     bool after_space = true;
     while (pos < end) {
       char c = text_[pos];
+      if (!kTokenBytes[static_cast<unsigned char>(c)]) {  // the usual case: plain scalar text
+        after_space = false;
+        token_start = false;
+        ++pos;
+        if (flows_.empty())
+          while (pos < end && !(kTokenBytes[static_cast<unsigned char>(text_[pos])] & 2)) ++pos;
+        continue;
+      }
       if (c == '#' && after_space) return end + 1;  // comment to end of line
       if (is_blank(c)) {
         after_space = true;
@@ -131,7 +150,7 @@ class Prescanner {
       // Outside flow collections, only a blank or a `:` can end a plain scalar's run (a `#`
       // needs a blank before it): skip the rest of the run at once.
       if (flows_.empty())
-        while (pos < end && text_[pos] != ' ' && text_[pos] != ':' && text_[pos] != '\t' && text_[pos] != '\r') ++pos;
+        while (pos < end && !(kTokenBytes[static_cast<unsigned char>(text_[pos])] & 2)) ++pos;
     }
     return end + 1;
   }

@@ -1,6 +1,8 @@
 #include "spec/yaml_scanner.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace restack::spec::yaml {
@@ -84,22 +86,39 @@ bool Scanner::skip_to_token() {
 
 // ---------------------------------------------------------------- plain scalars
 
+namespace {
+
+// Characters plain_line_end must look at: bit 1 in any context, bit 2 in flow context only.
+constexpr std::array<uint8_t, 256> kPlainStops = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : {'\n', '\r', ':', ' ', '\t'}) t[c] = 1;
+  for (unsigned char c : {',', '[', ']', '{', '}'}) t[c] = 2;
+  return t;
+}();
+
+}  // namespace
+
 size_t Scanner::plain_line_end(size_t from, bool flow) const {
   size_t i = from, end = from, n = text_.size();
-  while (i < n) {
+  const uint8_t stops = flow ? 3 : 1;
+  for (;;) {
+    // Ordinary characters, most of any scalar, in a tight loop.
+    size_t run = i;
+    while (i < n && !(kPlainStops[static_cast<unsigned char>(text_[i])] & stops)) ++i;
+    if (i > run) end = i;
+    if (i >= n) break;
     char c = text_[i];
     if (is_break(c)) break;
     if (c == ':') {
       char next = i + 1 < n ? text_[i + 1] : ' ';
       if (is_blank(next) || is_break(next) || (flow && is_flow_indicator(next))) break;
+      end = ++i;
     } else if (is_blank(c)) {
       ++i;
       if (i < n && text_[i] == '#') break;  // ` #` starts a comment
-      continue;
-    } else if (flow && is_flow_indicator(c)) {
-      break;
+    } else {
+      break;  // a flow indicator, in flow context
     }
-    end = ++i;
   }
   return end;
 }
