@@ -181,7 +181,7 @@ class ProjectFlow {
       const Output& o = outputs_[i];
       if (o.kind != Output::Kind::kSchema) return;
       for (const auto& f : o.schema->fields) {
-        auto& list = providers_[f.name];
+        auto& list = providers_of(f);
         if (list.empty() || list.back() < i) list.push_back(i);  // the usual case: in flat order
         else list.insert(std::upper_bound(list.begin(), list.end(), i), i);
       }
@@ -427,7 +427,7 @@ class ProjectFlow {
       ri.mode = ResolvedInput::Mode::kFields;
       for (const auto& f : in->fields) {
         const TypeExpr* type = nullptr;
-        std::optional<Value> source = source_by_name(f.name, top, s.loc, &type);
+        std::optional<Value> source = source_for(f, top, s.loc, &type);
         if (!source) {
           if (!f.default_value) report(sink_, Code::kNeedsExplicitInput, s.loc, s.name, f.name, callee_name(s));
           continue;
@@ -444,10 +444,20 @@ class ProjectFlow {
     std::optional<Value> source_by_name(const std::string& name, int top, const Loc& loc,
                                         const TypeExpr** type = nullptr) const {
       auto it = providers_.find(name);
-      if (it != providers_.end()) {
+      if (it != providers_.end()) return source_in(it->second, name, top, loc, type);
+      return input_source(name, loc, type);
+    }
+    // The same for field F of a callee's input: F's name is looked up once per Field object
+    // (the steps calling one function share its schema), not hashed for every step.
+    std::optional<Value> source_for(const Field& f, int top, const Loc& loc, const TypeExpr** type) {
+      return source_in(providers_of(f), f.name, top, loc, type);
+    }
+    std::optional<Value> source_in(const std::vector<size_t>& providers, const std::string& name, int top,
+                                   const Loc& loc, const TypeExpr** type) const {
+      {
         size_t end = visible_end(top);
-        auto stop = std::lower_bound(it->second.begin(), it->second.end(), end);
-        if (stop != it->second.begin()) {
+        auto stop = std::lower_bound(providers.begin(), providers.end(), end);
+        if (stop != providers.begin()) {
           // A provider ran in an earlier top-level step and outputs NAME; unless an earlier
           // step has the same name, type_of finds this step and this field.
           const Flat& provider = flat_[*(stop - 1)];
@@ -456,6 +466,9 @@ class ProjectFlow {
           return make_ref(Reference::Kind::kStepField, provider.step->name, name, loc);
         }
       }
+      return input_source(name, loc, type);
+    }
+    std::optional<Value> input_source(const std::string& name, const Loc& loc, const TypeExpr** type) const {
       if (w_.input_schema)
         if (const Field* in = w_.input_schema->find(name)) {
           if (type) *type = &in->type;
@@ -602,6 +615,14 @@ class ProjectFlow {
     std::vector<size_t> group_start_;   // flat index of each top-level step
     std::unordered_map<std::string, std::vector<size_t>> providers_;
     std::unordered_map<std::string, TypeExpr> model_types_;  // model_type_of's
+    // providers_[f.name] for each field object asked about (entries of providers_ never move).
+    std::unordered_map<const Field*, std::vector<size_t>*> providers_by_field_;
+
+    std::vector<size_t>& providers_of(const Field& f) {
+      auto [it, fresh] = providers_by_field_.try_emplace(&f, nullptr);
+      if (fresh) it->second = &providers_[f.name];
+      return *it->second;
+    }
   };
 
   SchemaLookup lookup() const {

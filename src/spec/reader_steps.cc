@@ -83,6 +83,7 @@ std::optional<Mapping> Reader::read_value_map(const Node* key, const Node* value
     return std::nullopt;
   }
   Mapping m;
+  m.reserve(value->entries.size());
   for (const auto& [k, v] : value->entries) {
     Value val = read_value(v);
     val.key_loc = loc(k);

@@ -259,27 +259,27 @@ bool Parser::at_value_indicator(bool flow, bool json_like) {
 
 void Parser::check_plain_start(bool flow) const {
   char c = s_.peek();
-  std::string shown(1, c);
+  auto shown = [c] { return std::string(1, c); };  // only for messages
   switch (c) {
     case '-':
     case '?':
     case ':':
       if (s_.blank_or_end_at(1) || (flow && is_flow_indicator(s_.peek(1))))
-        fail(s_.pos(), flow ? "`" + shown + " ` cannot appear inside [ ] or { } (separate entries with commas)"
-                            : "unexpected `" + shown + " `");
+        fail(s_.pos(), flow ? "`" + shown() + " ` cannot appear inside [ ] or { } (separate entries with commas)"
+                            : "unexpected `" + shown() + " `");
       return;
     case ',':
     case ']':
     case '}':
     case '#':
-      fail(s_.pos(), flow ? "unexpected `" + shown + "`" : "unexpected `" + shown + "`; quote a value that starts with it");
+      fail(s_.pos(), flow ? "unexpected `" + shown() + "`" : "unexpected `" + shown() + "`; quote a value that starts with it");
     case '|':
     case '>':
       fail(s_.pos(), "block scalars (`|`, `>`) cannot appear inside [ ] or { }");
     case '@':
     case '`':
     case '%':
-      fail(s_.pos(), "`" + shown + "` cannot start a plain value (YAML reserves it); quote the value");
+      fail(s_.pos(), "`" + shown() + "` cannot start a plain value (YAML reserves it); quote the value");
     default:
       return;
   }

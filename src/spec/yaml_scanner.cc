@@ -168,9 +168,10 @@ void Scanner::continue_plain(std::string_view& value, bool flow, int min_indent)
     }
     skip_break();
     int empty_lines = skip_folded_breaks();
-    size_t end = at_end() ? pos_ : plain_line_end(pos_, flow);
-    bool continues = !at_end() && (flow || column() >= min_indent) && !at_document_marker() && peek() != '#' && end > pos_;
-    if (!continues) {
+    // The cheap tests first: in block context the next line is usually a key indented less.
+    bool continues = !at_end() && (flow || column() >= min_indent) && !at_document_marker() && peek() != '#';
+    size_t end = continues ? plain_line_end(pos_, flow) : pos_;
+    if (!continues || end <= pos_) {
       reset(end_of_content);
       if (folded) value = store_.keep(std::move(out));
       return;

@@ -53,7 +53,11 @@ struct Node {
   /// YAML 1.2 core-schema value of the node (plain scalars resolve to null/bool/int/float).
   nlohmann::json to_json() const;
 
-  static bool is_null_text(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+  static bool is_null_text(std::string_view s) {
+    if (s.size() == 0) return true;
+    if (s.size() == 1) return s[0] == '~';
+    return s.size() == 4 && (s == "null" || s == "Null" || s == "NULL");
+  }
 };
 
 /// Resolution of a plain scalar under the YAML 1.2 core schema.
