@@ -118,6 +118,7 @@ class ProjectFlow {
     WorkflowFlow(ProjectFlow& pf, Workflow& w) : pf_(pf), w_(w), sink_(pf.sink_) {}
 
     void run() {
+      flat_.reserve(w_.steps.size());  // plus the steps of parallel groups, if any
       flatten(w_.steps, -1);
       index_.reserve(flat_.size());
       outputs_.reserve(flat_.size());
@@ -609,7 +610,8 @@ class ProjectFlow {
     Workflow& w_;
     DiagnosticSink& sink_;
     std::vector<Flat> flat_;
-    std::unordered_map<std::string_view, size_t> index_;  // step name -> flat index (first of each name)
+    std::pmr::monotonic_buffer_resource arena_;  // index_'s nodes
+    NameMap<size_t> index_{&arena_};  // step name -> flat index (first of each name)
     std::map<size_t, Derived> planned_;
     std::vector<Output> outputs_;       // per flat index
     std::vector<size_t> group_start_;   // flat index of each top-level step

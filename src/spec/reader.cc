@@ -23,6 +23,15 @@ std::optional<std::string> Reader::read_string(const Node* key, const Node* valu
   return std::string(value->value);
 }
 
+bool Reader::read_string_into(const Node* key, const Node* value, std::string& out) {
+  if (!value->is_scalar() || value->is_null()) {
+    wrong_kind(key, value, "a string");
+    return false;
+  }
+  out.assign(value->value);
+  return true;
+}
+
 bool Reader::expect_mapping(const Node* key, const Node* value) {
   if (value->is_mapping()) return true;
   wrong_kind(key, value, "a mapping");

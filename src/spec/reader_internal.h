@@ -39,6 +39,8 @@ class Reader {
   Loc loc(const Node* n) const { return doc_.loc(n); }
   /// A scalar's text, or a kWrongKind error at the value.
   std::optional<std::string> read_string(const Node* key, const Node* value);
+  /// The same into OUT (no temporary); false (OUT untouched) after the error.
+  bool read_string_into(const Node* key, const Node* value, std::string& out);
   bool expect_mapping(const Node* key, const Node* value);
   void wrong_kind(const Node* key, const Node* value, std::string_view expected);
   void check_name(const Node* at, const std::string& name, Shape shape);

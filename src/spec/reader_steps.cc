@@ -297,8 +297,7 @@ bool Reader::read_step(const Node* map, Step& s) {
     // The key's shape tells it apart from the place's other keys (timeout and duration by name).
     switch (spec->shape) {
       case Shape::kStepName:
-        if (auto n = read_string(k, v)) {
-          s.name = std::move(*n);
+        if (read_string_into(k, v, s.name)) {
           s.name_loc = loc(v);
           check_name(v, s.name, Shape::kStepName);
         }
@@ -306,8 +305,7 @@ bool Reader::read_step(const Node* map, Step& s) {
       case Shape::kString: s.description = read_string(k, v); break;
       case Shape::kFunctionName:
       case Shape::kWorkflowName:
-        if (auto n = read_string(k, v)) {
-          s.target = std::move(*n);
+        if (read_string_into(k, v, s.target)) {
           s.target_loc = loc(v);
           check_name(v, s.target, spec->shape);
         }

@@ -174,7 +174,8 @@ class Validator {
 
   void check_workflow(Workflow& w) {
     // Duplicate step names, counting the steps inside parallel groups.
-    std::unordered_map<std::string_view, const Loc*> seen;
+    std::pmr::monotonic_buffer_resource arena;
+    NameMap<const Loc*> seen(&arena);
     seen.reserve(w.steps.size());
     check_steps(w, w.steps, seen);
     if (w.schedule && w.input_schema)
@@ -182,7 +183,7 @@ class Validator {
         if (!f.default_value) report(sink_, Code::kScheduledWorkflowInput, f.loc, w.name, f.name);
   }
 
-  void check_steps(Workflow& w, std::vector<Step>& steps, std::unordered_map<std::string_view, const Loc*>& seen) {
+  void check_steps(Workflow& w, std::vector<Step>& steps, NameMap<const Loc*>& seen) {
     for (auto& s : steps) {
       if (!s.name.empty()) {
         auto [it, fresh] = seen.emplace(s.name, &s.name_loc);
