@@ -426,56 +426,70 @@ class ProjectFlow {
       }
       // Default data flow: each field by name from the latest earlier step, else the input.
       ri.mode = ResolvedInput::Mode::kFields;
+      ri.fields.reserve(in->fields.size());
       for (const auto& f : in->fields) {
-        const TypeExpr* type = nullptr;
-        std::optional<Value> source = source_for(f, top, s.loc, &type);
-        if (!source) {
+        Source src = locate_source(providers_of(f), f.name, top);
+        if (!src.found) {
           if (!f.default_value) report(sink_, Code::kNeedsExplicitInput, s.loc, s.name, f.name, callee_name(s));
           continue;
         }
-        if (type) check_reference_fits(*source, *type, f, f.name);
-        else check_value(*source, &f, f.name, top, &s);
-        ri.fields.emplace_back(f.name, std::move(*source));
+        // Built in place: a Value is large, and this runs for most fields of most steps.
+        auto& [name, value] = ri.fields.emplace_back();
+        name = f.name;
+        set_ref(value, src, f.name, s.loc);
+        if (src.type) check_reference_fits(value, *src.type, f, f.name);
+        else check_value(value, &f, f.name, top, &s);
       }
     }
 
-    // The latest output field (or input field) named NAME visible from TOP, as a reference.
-    // TYPE (when given) is set to the field's type when type_of would find that very field
-    // without a report (it is then not asked again), else left null.
-    std::optional<Value> source_by_name(const std::string& name, int top, const Loc& loc,
-                                        const TypeExpr** type = nullptr) const {
-      auto it = providers_.find(name);
-      if (it != providers_.end()) return source_in(it->second, name, top, loc, type);
-      return input_source(name, loc, type);
-    }
-    // The same for field F of a callee's input: F's name is looked up once per Field object
-    // (the steps calling one function share its schema), not hashed for every step.
-    std::optional<Value> source_for(const Field& f, int top, const Loc& loc, const TypeExpr** type) {
-      return source_in(providers_of(f), f.name, top, loc, type);
-    }
-    std::optional<Value> source_in(const std::vector<size_t>& providers, const std::string& name, int top,
-                                   const Loc& loc, const TypeExpr** type) const {
-      {
-        size_t end = visible_end(top);
-        auto stop = std::lower_bound(providers.begin(), providers.end(), end);
-        if (stop != providers.begin()) {
-          // A provider ran in an earlier top-level step and outputs NAME; unless an earlier
-          // step has the same name, type_of finds this step and this field.
-          const Flat& provider = flat_[*(stop - 1)];
-          if (type && provider.first_of_name)
-            if (const Field* of = outputs_[*(stop - 1)].schema->find(name)) *type = &of->type;
-          return make_ref(Reference::Kind::kStepField, provider.step->name, name, loc);
-        }
+    // Where a field named NAME comes from by default: the latest output field of that name
+    // visible from TOP (PROVIDERS: providers_ of NAME), else the workflow input's field.
+    struct Source {
+      bool found = false;
+      const Step* step = nullptr;      // null: the workflow input
+      const TypeExpr* type = nullptr;  // set when type_of would find this very field without a
+                                       // report (it is then not asked again)
+    };
+
+    Source locate_source(const std::vector<size_t>& providers, const std::string& name, int top) const {
+      Source src;
+      size_t end = visible_end(top);
+      auto stop = std::lower_bound(providers.begin(), providers.end(), end);
+      if (stop != providers.begin()) {
+        // A provider ran in an earlier top-level step and outputs NAME; unless an earlier
+        // step has the same name, type_of finds this step and this field.
+        const Flat& provider = flat_[*(stop - 1)];
+        src.found = true;
+        src.step = provider.step;
+        if (provider.first_of_name)
+          if (const Field* of = outputs_[*(stop - 1)].schema->find(name)) src.type = &of->type;
+        return src;
       }
-      return input_source(name, loc, type);
-    }
-    std::optional<Value> input_source(const std::string& name, const Loc& loc, const TypeExpr** type) const {
       if (w_.input_schema)
         if (const Field* in = w_.input_schema->find(name)) {
-          if (type) *type = &in->type;
-          return make_ref(Reference::Kind::kInputField, "", name, loc);
+          src.found = true;
+          src.type = &in->type;
         }
-      return std::nullopt;
+      return src;
+    }
+
+    static void set_ref(Value& v, const Source& src, const std::string& name, const Loc& loc) {
+      Reference& r = v.v.emplace<Reference>();
+      r.kind = src.step ? Reference::Kind::kStepField : Reference::Kind::kInputField;
+      if (src.step) r.step = src.step->name;
+      r.field = name;
+      v.loc = loc;
+    }
+
+    // The latest output field (or input field) named NAME visible from TOP, as a reference.
+    std::optional<Value> source_by_name(const std::string& name, int top, const Loc& loc) const {
+      static const std::vector<size_t> kNone;
+      auto it = providers_.find(name);
+      Source src = locate_source(it != providers_.end() ? it->second : kNone, name, top);
+      if (!src.found) return std::nullopt;
+      Value v;
+      set_ref(v, src, name, loc);
+      return v;
     }
 
     // A reference text that would fill F (same name, fitting type), for suggestions.

@@ -47,7 +47,10 @@ class Reader {
   DiagnosticSink& sink() { return sink_; }
 
  private:
-  void check_step_keys(const Node* map, Place place, bool type_given);
+  /// Reports unknown and missing keys of the step at MAP. Sets KNOWN[i] to the table entry of
+  /// MAP's i-th key (null when unknown) for the first kKnownKeys keys.
+  static constexpr size_t kKnownKeys = 16;
+  void check_step_keys(const Node* map, Place place, bool type_given, const KeySpec* (&known)[kKnownKeys]);
   /// Reads the step at MAP into OUT (a fresh Step); false when it is unusable.
   bool read_step(const Node* map, Step& out);
   void read_field(const Node* key, const Node* value, Field& out);

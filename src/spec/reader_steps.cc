@@ -216,11 +216,15 @@ std::optional<Schedule> Reader::read_schedule(const Node* key, const Node* value
 
 // ---------------------------------------------------------------- steps
 
-void Reader::check_step_keys(const Node* map, Place place, bool type_given) {
+void Reader::check_step_keys(const Node* map, Place place, bool type_given, const KeySpec* (&known)[kKnownKeys]) {
   const auto& specs = keys_of(place);
   uint32_t seen = 0;  // bit i: specs[i] is in MAP (a step place has fewer than 32 keys)
+  size_t index = 0;
   for (const auto& [k, v] : map->entries) {
-    if (const KeySpec* spec = find_key(place, k->value)) {
+    const KeySpec* spec = find_key(place, k->value);
+    if (index < kKnownKeys) known[index] = spec;
+    ++index;
+    if (spec) {
       seen |= 1u << (spec - specs.data());
       continue;
     }
@@ -290,9 +294,11 @@ bool Reader::read_step(const Node* map, Step& s) {
         return false;
       }
     }
-  check_step_keys(map, place, type_given);
-  for (const auto& [k, v] : map->entries) {
-    const KeySpec* spec = find_key(place, k->value);
+  const KeySpec* known[kKnownKeys];
+  check_step_keys(map, place, type_given, known);
+  for (size_t i = 0; i < map->entries.size(); ++i) {
+    const auto& [k, v] = map->entries[i];
+    const KeySpec* spec = i < kKnownKeys ? known[i] : find_key(place, k->value);
     if (!spec) continue;
     // The key's shape tells it apart from the place's other keys (timeout and duration by name).
     switch (spec->shape) {
