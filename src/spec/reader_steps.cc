@@ -62,7 +62,7 @@ Value Reader::read_value(const Node* n) {
     bool stringy = !n->plain || (!as_bool(*n) && !as_number(*n));
     if (stringy) {
       if (auto r = parse_reference(n->value)) {
-        v.v = *r;
+        v.v = std::move(*r);
         return v;
       }
     }

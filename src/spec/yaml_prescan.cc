@@ -20,6 +20,15 @@ constexpr std::array<uint8_t, 256> kTokenBytes = [] {
   return t;
 }();
 
+// Bytes that may matter on a line outside flow collections and block scalars: the line's end,
+// a tab, quotes, flow brackets and block scalar indicators. A line with none of them can
+// neither be reported nor change what the next lines mean (most lines of a spec).
+constexpr std::array<bool, 256> kLineBytes = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : std::string_view("\n\t\"'[]{}|>")) t[c] = true;
+  return t;
+}();
+
 class Prescanner {
  public:
   Prescanner(std::string_view text, const LineIndex& lines, const std::string& file, DiagnosticSink& sink)
@@ -51,6 +60,12 @@ class Prescanner {
 
   // Returns the offset of the next line.
   size_t scan_line(size_t pos) {
+    if (!block_scalar_ && flows_.empty()) {
+      size_t i = pos;
+      while (i < text_.size() && !kLineBytes[static_cast<unsigned char>(text_[i])]) ++i;
+      if (i >= text_.size()) return text_.size() + 1;  // the last line, without a break
+      if (text_[i] == '\n') return i + 1;
+    }
     size_t end = line_end(pos);
     int indent = 0;
     while (pos + indent < end && text_[pos + indent] == ' ') ++indent;
