@@ -53,13 +53,13 @@ Node* TreeBuilder::open(Node::Kind kind, size_t offset, const Properties& props)
 }
 
 void TreeBuilder::close(Node* n) {
-  n->expanded = total_ - total_at_open_.back() + 1;
+  n->expanded = static_cast<uint32_t>(total_ - total_at_open_.back() + 1);  // <= kMaxExpandedNodes
   open_.pop_back();
   total_at_open_.pop_back();
   int h = 0;
-  for (const Node* c : n->items) h = std::max(h, c->height);
-  for (const auto& [k, v] : n->entries) h = std::max({h, k->height, v->height});
-  n->height = h + 1;
+  for (const Node* c : n->items) h = std::max(h, int{c->height});
+  for (const auto& [k, v] : n->entries) h = std::max({h, int{k->height}, int{v->height}});
+  n->height = static_cast<uint16_t>(h + 1);  // <= kMaxDepth + 1: deeper nesting was refused
 }
 
 const Node* TreeBuilder::scalar(size_t offset, std::string_view value, bool plain_style, const Properties& props) {
