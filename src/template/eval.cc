@@ -76,10 +76,10 @@ Value apply_slice(const Value& obj, const Value& start, const Value& stop, const
 const Value* Renderer::find_variable(const std::string& name, const Frame& f) const {
   for (const Frame* fr = &f; fr; fr = fr->parent) {
     for (const auto& [k, v] : fr->vars)
-      if (k == name) return &v;
+      if (same_name(k, name)) return &v;
     if (fr->closure)
       for (const auto& [k, v] : *fr->closure)
-        if (k == name) return &v;
+        if (same_name(k, name)) return &v;
   }
   auto it = f.ctx->vars.find(name);
   if (it != f.ctx->vars.end()) return &it->second;
@@ -309,9 +309,9 @@ Value Renderer::eval_inner(const Expr& e, Frame& f) {
       Value evaluated = stored ? Value() : eval(*te.operand, f);
       const Value& input = stored ? *stored : evaluated;
       if (!te.test) raise_error("No test named '" + te.name + "' found.");
-      CallArgs args;
-      eval_args(te.args, f, args);
-      return Value(te.test->fn(*this, input, args));
+      PooledArgs args(*this);
+      eval_args(te.args, f, *args);
+      return Value(te.test->fn(*this, input, *args));
     }
   }
   raise_error("unknown expression");
@@ -364,11 +364,29 @@ Value Renderer::call(const Value& callee, CallArgs& args) {
   return callee.as_object()->call(*this, args);
 }
 
+Renderer::PooledArgs::PooledArgs(Renderer& r) : r_(r) {
+  if (r.args_pool_.empty()) {
+    args_ = std::make_unique<CallArgs>();
+  } else {
+    args_ = std::move(r.args_pool_.back());
+    r.args_pool_.pop_back();
+  }
+}
+
+Renderer::PooledArgs::~PooledArgs() {
+  args_->args.clear();
+  args_->kwargs.clear();
+  try {
+    r_.args_pool_.push_back(std::move(args_));
+  } catch (...) {  // out of memory: this one is freed instead of kept
+  }
+}
+
 Value Renderer::eval_filter(const FilterExpr& fe, const Value& input, Frame& f) {
   if (!fe.filter) raise_error("No filter named '" + fe.name + "' found.");
-  CallArgs args;
-  eval_args(fe.args, f, args);
-  return fe.filter->fn(*this, input, args);
+  PooledArgs args(*this);
+  eval_args(fe.args, f, *args);
+  return fe.filter->fn(*this, input, *args);
 }
 
 Value Renderer::call_filter(const std::string& name, const Value& v, CallArgs& args) {

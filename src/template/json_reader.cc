@@ -16,7 +16,29 @@ namespace restack::tmpl {
 namespace {
 
 constexpr size_t kMaxDepth = 10000;  // like the SAX builder: deeper documents are refused
-constexpr size_t kMaxSharedKeys = 256;
+constexpr size_t kMaxShared = 4096;   // distinct shared strings (keys and short values)
+constexpr size_t kMaxSharedLength = 32;
+constexpr size_t kMaxSharedValueLength = 16;
+
+/// A fast hash of short strings, 8 bytes at a time (keys are hashed once per occurrence).
+inline uint64_t text_hash(std::string_view text) {
+  uint64_t h = text.size() * 0x9E3779B97F4A7C15ull;
+  const char* p = text.data();
+  size_t n = text.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+  }
+  if (n) {
+    uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+  }
+  return h;
+}
 
 /// Bytes that a string copies as they are: printable ASCII but the quote and the backslash.
 constexpr auto kPlain = [] {
@@ -84,7 +106,8 @@ class Reader {
           while (q < end_ && kPlain[static_cast<unsigned char>(*q)]) ++q;
           if (q < end_ && *q == '"') {
             p_ = q + 1;
-            v = Value(std::string(start, size_t(q - start)));
+            std::string_view text(start, size_t(q - start));
+            v = text.size() <= kMaxSharedValueLength ? shared(text, text_hash(text)) : Value(text);
             break;
           }
           std::string s;
@@ -145,10 +168,21 @@ class Reader {
     }
     Value d = Value::dict();
     DictData& dict = d.as_dict();
-    auto first = entries_.begin() + std::ptrdiff_t(open.start);
-    dict.entries.reserve(size_t(entries_.end() - first));
-    for (auto it = first; it != entries_.end(); ++it) add_entry(dict, std::move(it->first), std::move(it->second));
-    entries_.erase(first, entries_.end());
+    const size_t begin = open.start, end = entries_.size();
+    dict.entries.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) {
+      // A duplicate key (same hash, then same text as an earlier key of this object) replaces
+      // the earlier value in place, what json.load and the SAX builder do.
+      // Earlier keys have moved into the dict: a hash seen before sends the key to a lookup.
+      bool maybe_duplicate = false;
+      for (size_t j = begin; j < i && !maybe_duplicate; ++j) maybe_duplicate = key_hashes_[j] == key_hashes_[i];
+      if (maybe_duplicate && dict.find(std::string_view(entries_[i].first.as_string())))
+        dict.set(entries_[i].first, std::move(entries_[i].second));
+      else
+        dict.append_new(std::move(entries_[i].first), std::move(entries_[i].second));
+    }
+    entries_.erase(entries_.begin() + std::ptrdiff_t(begin), entries_.end());
+    key_hashes_.resize(begin);
     return d;
   }
 
@@ -174,6 +208,12 @@ class Reader {
     return true;
   }
 
+  Value shared_key(std::string_view text) {
+    uint64_t h = text_hash(text);
+    key_hashes_.push_back(h);
+    return text.size() <= kMaxSharedLength ? shared(text, h) : Value(text);
+  }
+
   bool colon() {
     skip_ws();
     if (p_ >= end_ || *p_ != ':') return false;
@@ -182,33 +222,36 @@ class Reader {
     return true;
   }
 
-  /// The one string value of key TEXT. The first keys seen are the ones that repeat (field
-  /// names of records); a document of mostly unique keys (a dict keyed by ids) would only fill
-  /// the table, so it stops taking new keys at kMaxSharedKeys (half its slots: probes end).
-  Value shared_key(std::string_view text) {
-    if (text.size() > 32) return Value(text);
-    uint32_t h = 2166136261u;  // FNV-1a
-    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    for (size_t i = h & (kKeySlots - 1);; i = (i + 1) & (kKeySlots - 1)) {
-      KeySlot& slot = key_slots_[i];
-      if (slot.key.is_undefined()) {
-        if (shared_keys_ >= kMaxSharedKeys) return Value(text);
-        ++shared_keys_;
-        slot.key = Value(text);
-        slot.hash = h;
-        return slot.key;
+  /// The one string value of TEXT (hash H). Keys repeat across the objects of a document, and
+  /// so do short values (type names, enums): they share one string (Python's json module
+  /// shares keys with its memo). The first strings seen are the ones that repeat (field names
+  /// of records); a document of mostly unique strings (a dict keyed by ids) would only fill the
+  /// table, so it stops taking new strings at kMaxShared. The table doubles while half full.
+  Value shared(std::string_view text, uint64_t h) {
+    for (;;) {
+      const size_t mask = slots_.size() - 1;
+      for (size_t i = h & mask;; i = (i + 1) & mask) {
+        Slot& slot = slots_[i];
+        if (slot.value.is_undefined()) {
+          if (shared_count_ >= kMaxShared) return Value(text);
+          if (2 * (shared_count_ + 1) > slots_.size()) break;  // grow first
+          ++shared_count_;
+          slot.value = Value(text);
+          slot.hash = h;
+          return slot.value;
+        }
+        if (slot.hash == h && slot.value.as_string() == text) return slot.value;
       }
-      if (slot.hash == h && slot.key.as_string() == text) return slot.key;
+      std::vector<Slot> old(slots_.size() * 2);
+      old.swap(slots_);
+      const size_t new_mask = slots_.size() - 1;
+      for (Slot& s : old) {
+        if (s.value.is_undefined()) continue;
+        size_t i = s.hash & new_mask;
+        while (!slots_[i].value.is_undefined()) i = (i + 1) & new_mask;
+        slots_[i] = std::move(s);
+      }
     }
-  }
-
-  /// Later duplicates replace the earlier value in place (what json.load and the SAX builder do).
-  static void add_entry(DictData& d, Value key, Value v) {
-    if (d.find(std::string_view(key.as_string()))) {
-      d.set(key, std::move(v));
-      return;
-    }
-    d.append_new(std::move(key), std::move(v));
   }
 
   static int hex(char c) {
@@ -363,15 +406,15 @@ class Reader {
 
   const char* p_;
   const char* end_;
-  struct KeySlot {
-    Value key;  // undefined: a free slot
-    uint32_t hash = 0;
+  struct Slot {
+    Value value;  // undefined: a free slot
+    uint64_t hash = 0;
   };
-  static constexpr size_t kKeySlots = 2 * kMaxSharedKeys;  // a power of two
-  std::vector<KeySlot> key_slots_ = std::vector<KeySlot>(kKeySlots);
-  size_t shared_keys_ = 0;
+  std::vector<Slot> slots_ = std::vector<Slot>(64);  // a power of two
+  size_t shared_count_ = 0;
   std::string key_buffer_;
   std::vector<std::pair<Value, Value>> entries_;  // members of the open objects
+  std::vector<uint64_t> key_hashes_;              // text_hash of each key in entries_
   std::vector<Value> items_;                      // members of the open arrays
 };
 

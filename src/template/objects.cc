@@ -8,12 +8,11 @@ namespace restack::tmpl {
 
 // ---- argument binding ----
 
-std::vector<Value> bind_args(const char* fn, CallArgs& args, std::initializer_list<const char*> names, size_t required) {
-  std::vector<Value> out(names.size());
+BoundArgs bind_args(const char* fn, CallArgs& args, std::initializer_list<const char*> names, size_t required) {
+  if (names.size() > kMaxBuiltinParams) raise_error(std::string(fn) + "(): too many parameters for a builtin");
+  BoundArgs out(names.size());
   if (args.args.empty() && args.kwargs.empty() && required == 0) return out;  // the common `x|f`
-  bool set_small[8] = {};  // builtins take a handful of parameters: no allocation
-  std::unique_ptr<bool[]> set_large(names.size() > 8 ? new bool[names.size()]() : nullptr);
-  bool* set = names.size() > 8 ? set_large.get() : set_small;
+  bool set[kMaxBuiltinParams] = {};
   if (args.args.size() > names.size())
     raise_error(std::string(fn) + "() takes " + (names.size() == 0 ? "no" : "at most " + std::to_string(names.size())) +
                 " arguments (" + std::to_string(args.args.size()) + " given)");

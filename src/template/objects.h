@@ -126,6 +126,20 @@ bool has_method(const Value& obj, std::string_view name);
 // ---- argument binding for builtins ----
 /// Binds positional and keyword arguments to NAMES like a Python signature; missing ones stay
 /// undefined. Throws "FN() got an unexpected keyword argument 'x'" and the like.
-std::vector<Value> bind_args(const char* fn, CallArgs& args, std::initializer_list<const char*> names, size_t required = 0);
+/// The bound values live inline (builtins take at most kMaxBuiltinParams parameters): a filter
+/// call allocates nothing to bind its arguments.
+constexpr size_t kMaxBuiltinParams = 6;
+class BoundArgs {
+ public:
+  explicit BoundArgs(size_t n) : n_(n) {}
+  Value& operator[](size_t i) { return values_[i]; }
+  const Value& operator[](size_t i) const { return values_[i]; }
+  size_t size() const { return n_; }
+
+ private:
+  Value values_[kMaxBuiltinParams];
+  size_t n_;
+};
+BoundArgs bind_args(const char* fn, CallArgs& args, std::initializer_list<const char*> names, size_t required = 0);
 
 }  // namespace restack::tmpl

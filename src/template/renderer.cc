@@ -17,7 +17,7 @@ void Frame::set(const std::string& name, Value v) {
     return;
   }
   for (auto& [k, val] : vars) {
-    if (k == name) {
+    if (same_name(k, name)) {
       val = std::move(v);
       return;
     }
@@ -39,6 +39,21 @@ Renderer::DepthScope::DepthScope(Renderer& r) : r_(r) {
     raise_error("maximum recursion depth exceeded (" + std::to_string(r_.options_.max_recursion_depth) +
                     " nested macro calls, includes or recursive loops)",
                 kLimitErrorCode);
+  }
+}
+
+Renderer::PooledVars::PooledVars(Renderer& r, Frame& frame) : r_(r), frame_(frame) {
+  if (!r.vars_pool_.empty()) {
+    frame.vars = std::move(r.vars_pool_.back());
+    r.vars_pool_.pop_back();
+  }
+}
+
+Renderer::PooledVars::~PooledVars() {
+  frame_.vars.clear();
+  try {
+    r_.vars_pool_.push_back(std::move(frame_.vars));
+  } catch (...) {  // out of memory: this one is freed instead of kept
   }
 }
 
@@ -249,6 +264,7 @@ void Renderer::run_loop(const ForStmt& s, std::vector<Value> items, Frame& outer
   Frame frame;
   frame.ctx = outer.ctx;
   frame.parent = &outer;
+  PooledVars pooled(*this, frame);
   if (s.filter) {
     std::vector<Value> kept;
     for (auto& item : items) {
@@ -309,15 +325,16 @@ void Renderer::exec_print(const PrintStmt& p, Frame& f) {
     // `{{ macro(...) }}`: the macro writes its output in place.
     const auto& c = static_cast<const CallExpr&>(e);
     try {
-      Value callee = eval(*c.callee, f);
-      CallArgs args;
-      eval_args(c.args, f, args);
+      const Value* stored = find_variable(static_cast<const NameExpr&>(*c.callee).name, f);
+      Value callee = stored ? *stored : eval(*c.callee, f);
+      PooledArgs args(*this);
+      eval_args(c.args, f, *args);
       if (callee.is_object())
         if (auto* macro = dynamic_cast<MacroObject*>(callee.as_object())) {
-          macro->call_into_output(*this, args);
+          macro->call_into_output(*this, *args);
           return;
         }
-      write_value(call(callee, args));
+      write_value(call(callee, *args));
     } catch (const DiagnosticError& err) {
       relocate(err, *current_template_, e.line);
     }
@@ -336,6 +353,7 @@ void Renderer::call_macro_into_output(const MacroDef& def, Context* ctx, const V
   Frame frame;
   frame.ctx = ctx;
   frame.closure = &closure;
+  PooledVars pooled(*this, frame);
   TemplateScope scope(*this, def.template_name);
   bind_macro_args(def, args, frame);
   exec_body(def.body, frame);

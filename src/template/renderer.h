@@ -40,6 +40,12 @@ struct Context {
 
 using VarList = std::vector<std::pair<std::string, Value>>;
 
+/// Name equality for scope lookups: length and first byte decide most mismatches inline,
+/// without a memcmp call (names are short and a lookup compares several).
+inline bool same_name(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(b) == 0));
+}
+
 /// A local scope (loop body, macro call, with, block).
 struct Frame {
   Context* ctx = nullptr;
@@ -74,6 +80,21 @@ class Renderer {
   Value getitem(const Value& obj, const Value& key);
   Value make_undefined(std::string message) const { return Value::undefined(std::move(message), options_.strict_undefined); }
   Value call_filter(const std::string& name, const Value& v, CallArgs& args);
+  /// CallArgs for one call, taken from a pool of this render: their vectors keep their
+  /// capacity, so a filter or macro call allocates nothing for its arguments once warm.
+  class PooledArgs {
+   public:
+    explicit PooledArgs(Renderer& r);
+    ~PooledArgs();
+    PooledArgs(const PooledArgs&) = delete;
+    PooledArgs& operator=(const PooledArgs&) = delete;
+    CallArgs& operator*() { return *args_; }
+    CallArgs* operator->() { return args_.get(); }
+
+   private:
+    Renderer& r_;
+    std::unique_ptr<CallArgs> args_;
+  };
   bool call_test(const std::string& name, const Value& v, CallArgs& args);
   /// Counts loop iterations against the limit.
   void count_iterations(uint64_t n);
@@ -147,6 +168,15 @@ class Renderer {
   const std::map<std::string, Value>& globals_;
   TemplateLoader& loader_;
   std::vector<std::unique_ptr<Context>> contexts_;
+  std::vector<std::unique_ptr<CallArgs>> args_pool_;  // see PooledArgs
+  std::vector<VarList> vars_pool_;                     // see PooledVars
+  /// Lends FRAME.vars a pooled VarList (with capacity) for a macro call or loop, and takes it back.
+  struct PooledVars {
+    PooledVars(Renderer& r, Frame& frame);
+    ~PooledVars();
+    Renderer& r_;
+    Frame& frame_;
+  };
   std::vector<std::shared_ptr<const Template>> keep_alive_;
   std::map<const Template*, Value> module_cache_;
   std::string* out_ = nullptr;

@@ -1,5 +1,8 @@
 #include "template/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace restack::tmpl::utf8 {
 
 std::u32string decode(std::string_view s) {
@@ -67,9 +70,19 @@ size_t length(std::string_view s) {
 }
 
 bool is_ascii(std::string_view s) {
-  unsigned char any = 0;  // no early exit: a branch-free loop the compiler vectorises
-  for (unsigned char c : s) any |= c;
-  return any < 0x80;
+  // Eight bytes at a time, no early exit: a branch-free loop (-O2 does not vectorise the
+  // byte loop, and filters ask this of every string they get).
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t any = 0;
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    any |= w;
+  }
+  unsigned char tail = 0;
+  for (; n; ++p, --n) tail |= static_cast<unsigned char>(*p);
+  return (any & 0x8080808080808080ull) == 0 && tail < 0x80;
 }
 
 bool is_space(char32_t c) {

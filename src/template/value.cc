@@ -91,14 +91,23 @@ constexpr size_t kIndexThreshold = 8;
 void DictData::rebuild_index() {
   index_.clear();
   if (entries.size() <= kIndexThreshold) return;
-  index_.reserve(entries.size());
-  for (size_t i = 0; i < entries.size(); ++i) index_.emplace(hash_value(entries[i].first), i);
+  size_t slots = 32;
+  while (slots < 2 * entries.size()) slots *= 2;
+  index_.assign(slots, 0);
+  for (size_t i = 0; i < entries.size(); ++i) index_insert(hash_value(entries[i].first), uint32_t(i));
+}
+
+void DictData::index_insert(size_t hash, uint32_t entry) {
+  const size_t mask = index_.size() - 1;
+  size_t i = hash & mask;
+  while (index_[i] != 0) i = (i + 1) & mask;
+  index_[i] = entry + 1;
 }
 
 void DictData::index_last_entry(size_t hash) {
   if (entries.size() <= kIndexThreshold) return;
-  if (entries.size() == kIndexThreshold + 1) rebuild_index();  // just grew past the threshold
-  else index_.emplace(hash, entries.size() - 1);
+  if (2 * entries.size() > index_.size()) rebuild_index();  // just grew past the threshold, or full
+  else index_insert(hash, uint32_t(entries.size() - 1));
 }
 
 const Value* DictData::find(const Value& key) const {
@@ -107,9 +116,11 @@ const Value* DictData::find(const Value& key) const {
       if (equals(k, key)) return &v;
     return nullptr;
   }
-  auto [lo, hi] = index_.equal_range(hash_value(key));
-  for (auto it = lo; it != hi; ++it)
-    if (equals(entries[it->second].first, key)) return &entries[it->second].second;
+  const size_t mask = index_.size() - 1;
+  for (size_t i = hash_value(key) & mask; index_[i] != 0; i = (i + 1) & mask) {
+    const auto& entry = entries[index_[i] - 1];
+    if (equals(entry.first, key)) return &entry.second;
+  }
   return nullptr;
 }
 
@@ -119,10 +130,10 @@ const Value* DictData::find(std::string_view key) const {
       if (k.is_string() && k.as_string() == key) return &v;
     return nullptr;
   }
-  auto [lo, hi] = index_.equal_range(std::hash<std::string_view>()(key));  // hash_value of a str
-  for (auto it = lo; it != hi; ++it) {
-    const Value& k = entries[it->second].first;
-    if (k.is_string() && k.as_string() == key) return &entries[it->second].second;
+  const size_t mask = index_.size() - 1;
+  for (size_t i = std::hash<std::string_view>()(key) & mask; index_[i] != 0; i = (i + 1) & mask) {  // hash_value of a str
+    const auto& entry = entries[index_[i] - 1];
+    if (entry.first.is_string() && entry.first.as_string() == key) return &entry.second;
   }
   return nullptr;
 }

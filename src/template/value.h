@@ -150,9 +150,12 @@ struct DictData {
  private:
   void rebuild_index();
   void index_last_entry(size_t hash);
-  // hash -> entry, covering every entry while there are more than kIndexThreshold entries
-  // (empty otherwise: a short dict is scanned).
-  std::unordered_multimap<size_t, size_t> index_;
+  void index_insert(size_t hash, uint32_t entry);
+  // Open addressing over the entries (entry position + 1, 0 = free; a power-of-two size at
+  // least twice the entries), covering every entry while there are more than kIndexThreshold
+  // entries (empty otherwise: a short dict is scanned). One flat allocation per dict instead
+  // of a node per entry.
+  std::vector<uint32_t> index_;
 };
 
 /// Positional and keyword arguments of a call, already evaluated.

@@ -15,8 +15,41 @@ using filters::soft_str;
 
 // ---- tojson ----
 
+/// Whether json.dumps (HTML-safe, ensure_ascii) writes ASCII byte C as it is.
+constexpr bool json_plain(unsigned char c) {
+  return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '\'';
+}
+
 void json_string(std::string& out, const std::string& s) {
   out += '"';
+  if (utf8::is_ascii(s)) {
+    // Runs of plain bytes are copied at once, without decoding into code points.
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t run = i;
+      while (run < s.size() && json_plain(static_cast<unsigned char>(s[run]))) ++run;
+      out.append(s, i, run - i);
+      if (run == s.size()) break;
+      unsigned char c = static_cast<unsigned char>(s[run]);
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default: {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
+          out += buf;
+        }
+      }
+      i = run + 1;
+    }
+    out += '"';
+    return;
+  }
   for (char32_t c : utf8::decode(s)) {
     switch (c) {
       case '"': out += "\\\""; break;

@@ -99,12 +99,17 @@ std::vector<View> split_chunks(View t, bool break_on_hyphens) {
       i = j;
       continue;
     }
-    if (!break_on_hyphens) {
+    {
+      // A word without '-' ends at the next space in both regexes (only a hyphen gives
+      // another ending): most words take this path, without the per-character lookarounds.
       size_t j = i;
-      while (j < n && !tw_space(t[j])) ++j;
-      chunks.push_back(t.substr(i, j - i));
-      i = j;
-      continue;
+      bool hyphen = false;
+      while (j < n && !tw_space(t[j])) hyphen |= t[j++] == '-';
+      if (!break_on_hyphens || !hyphen) {
+        chunks.push_back(t.substr(i, j - i));
+        i = j;
+        continue;
+      }
     }
     // em-dash between words: (?<=wp) -{2,} (?=\w)
     if (i > 0 && t[i] == '-' && at(i + 1) == '-' && word_punct(t[i - 1])) {
@@ -233,7 +238,8 @@ Value do_wordwrap(Renderer& r, const Value& self, CallArgs& a) {
   bool break_long = x[1].is_undefined() ? true : x[1].truthy();
   std::string wrapstring = x[2].is_undefined() || x[2].is_none() ? "\n" : soft_str(x[2]);
   bool hyphens = x[3].is_undefined() ? true : x[3].truthy();
-  std::string s = soft_str(self);
+  std::string owned = self.is_string() ? std::string() : soft_str(self);
+  const std::string& s = self.is_string() ? self.as_string() : owned;  // borrowed, not copied
   std::string out;
   bool first_para = true;
   if (utf8::is_ascii(s)) {  // bytes are code points: wrap views of the text
