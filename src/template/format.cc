@@ -1,5 +1,6 @@
 #include "template/format.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -46,16 +47,16 @@ int64_t to_integer(const Value& v, char conv) {
 
 }  // namespace
 
-std::string percent_format(std::string_view fmt, const Value& args, size_t max_bytes) {
-  std::vector<Value> single;
-  if (!args.is_tuple()) single.push_back(args);
-  const std::vector<Value>& positional = args.is_tuple() ? args.as_list().items : single;  // no copy of a tuple
-  const DictData* mapping = nullptr;
-  if (args.is_dict()) mapping = &args.as_dict();
+namespace {
+
+/// FMT % ARGS where ARGS gave POSITIONAL (a tuple's items, or the one value), MAPPING (a dict)
+/// and MAPPING_LIKE (Python skips the "not all arguments converted" check for those).
+std::string percent_format_impl(std::string_view fmt, const std::vector<Value>& positional, const DictData* mapping,
+                                bool mapping_like, size_t max_bytes) {
   size_t next_arg = 0;
   bool used_mapping = false;
   std::string out;
-  auto take = [&]() -> Value {
+  auto take = [&]() -> const Value& {
     if (next_arg >= positional.size()) raise_error("not enough arguments for format string");
     return positional[next_arg++];
   };
@@ -118,6 +119,20 @@ std::string percent_format(std::string_view fmt, const Value& args, size_t max_b
       continue;
     }
     if (!have_arg) arg = take();
+    if (flags.empty() && width < 0 && precision < 0) {
+      // The plain conversions of code generation ('%s_%d'): written straight into OUT.
+      if (conv == 's' && arg.is_string()) {
+        out += arg.as_string();
+        if (out.size() > max_bytes) raise_error("formatted string too large", kLimitErrorCode);
+        continue;
+      }
+      if ((conv == 'd' || conv == 'i' || conv == 'u') && arg.is_int()) {
+        char buf[24];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, arg.as_int());
+        out.append(buf, size_t(end - buf));
+        continue;
+      }
+    }
     bool left = flags.find('-') != std::string::npos;
     bool zero = flags.find('0') != std::string::npos && !left;
     std::string piece;
@@ -194,10 +209,24 @@ std::string percent_format(std::string_view fmt, const Value& args, size_t max_b
     out += piece;
     if (out.size() > max_bytes) raise_error("formatted string too large", kLimitErrorCode);
   }
-  bool mapping_like = args.is_dict() || (args.is_list() && args.as_list().flavor == ListFlavor::kPlain);
   if (!used_mapping && !mapping_like && next_arg < positional.size())
     raise_error("not all arguments converted during string formatting");
   return out;
+}
+
+}  // namespace
+
+std::string percent_format(std::string_view fmt, const Value& args, size_t max_bytes) {
+  std::vector<Value> single;
+  if (!args.is_tuple()) single.push_back(args);
+  const std::vector<Value>& positional = args.is_tuple() ? args.as_list().items : single;  // no copy of a tuple
+  const DictData* mapping = args.is_dict() ? &args.as_dict() : nullptr;
+  bool mapping_like = args.is_dict() || (args.is_list() && args.as_list().flavor == ListFlavor::kPlain);
+  return percent_format_impl(fmt, positional, mapping, mapping_like, max_bytes);
+}
+
+std::string percent_format_tuple(std::string_view fmt, const std::vector<Value>& items, size_t max_bytes) {
+  return percent_format_impl(fmt, items, nullptr, false, max_bytes);
 }
 
 std::string format_with_spec(const Value& v, std::string_view spec, size_t max_bytes) {

@@ -10,6 +10,8 @@ namespace restack::tmpl {
 
 /// FMT % ARGS (ARGS a tuple, a dict for %(name)s, or a single value).
 std::string percent_format(std::string_view fmt, const Value& args, size_t max_bytes);
+/// FMT % tuple(ITEMS), without building the tuple.
+std::string percent_format_tuple(std::string_view fmt, const std::vector<Value>& items, size_t max_bytes);
 /// FMT.format(*args, **kwargs).
 std::string str_format(std::string_view fmt, const CallArgs& args, size_t max_bytes);
 /// format(value, spec).

@@ -3,6 +3,7 @@
 // values borrowed from the data for printing and filtering, the loop frame kept per iteration.
 #include <gtest/gtest.h>
 
+#include "template/data.h"
 #include "template/render_helpers.h"
 
 namespace restack::tmpl {
@@ -43,6 +44,36 @@ TEST(FastPaths, BorrowedDataLooksUpLikeJinja2) {
 TEST(FastPaths, LoopFrameStartsOverEachIteration) {
   EXPECT_EQ(render("{% for x in [1, 2] %}{{ y is defined }}{% set y = x %}{{ y }}{{ loop.index }}{% endfor %}"),
             "False11False22");
+}
+
+TEST(FastPaths, PlainFormatConversionsMatchPython) {
+  // '%s' of a str and '%d' of an int are written directly; everything else takes the general path.
+  EXPECT_EQ(render("{{ '%s_%d'|format('a', 3) }}|{{ '%s-%d'|format(true, true) }}|{{ '%s|%i|%u'|format(1.5, -7, 2) }}|"
+                   "{{ '%5s|%-3d|%.2s'|format('ab', 4, 'xyz') }}|{{ 'x%%y%s'|format(none) }}"),
+            "a_3|True-1|1.5|-7|2|   ab|4  |xy|x%yNone");
+}
+
+TEST(FastPaths, AsciiTitleAndTojsonMatchPython) {
+  EXPECT_EQ(render("{{ 'hello wORLD-foo(bar) [x]y<z'|title }}|{{ 'éa bé'|title }}|{{ 12|title }}"),
+            "Hello World-Foo(Bar) [X]y<Z|Éa Bé|12");
+  EXPECT_EQ(render("{{ 'a\"b\\\\c<d>&e\\'f\\n\\t\\x01\\x7f'|tojson }}|{{ 'héllo'|tojson }}"),
+            "\"a\\\"b\\\\c\\u003cd\\u003e\\u0026e\\u0027f\\n\\t\\u0001\\u007f\"|\"h\\u00e9llo\"");
+}
+
+TEST(FastPaths, WordwrapOfWordsWithAndWithoutHyphens) {
+  EXPECT_EQ(render("{{ 'well-known self-evident words and more-hyphenated-ones here'|wordwrap(12) }}"),
+            "well-known\nself-evident\nwords and\nmore-\nhyphenated-\nones here");
+  EXPECT_EQ(render("{{ 'aaaa bbbb cccc-dddd eeee'|wordwrap(9, break_on_hyphens=false) }}"), "aaaa bbbb\ncccc-dddd\neeee");
+}
+
+TEST(FastPaths, JsonDuplicateKeysInALargeObjectKeepTheFirstPosition) {
+  // json.loads: a repeated key keeps its first position and takes the last value; the dict
+  // (past the size where it gets a hash index) still finds every key.
+  Value d = parse_json(R"({"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"j":10,"k":11,"a":12,"l":13})");
+  EXPECT_EQ(repr(d), "{'a': 12, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6, 'g': 7, 'h': 8, 'i': 9, 'j': 10, 'k': 11, 'l': 13}");
+  for (const char* k : {"a", "b", "h", "k", "l"}) EXPECT_NE(d.as_dict().find(std::string_view(k)), nullptr) << k;
+  EXPECT_EQ(d.as_dict().find(std::string_view("m")), nullptr);
+  EXPECT_EQ(d.as_dict().find(Value(int64_t(1))), nullptr);
 }
 
 }  // namespace

@@ -464,7 +464,25 @@ void register_string_filters(Registry& reg) {
   reg.add_filter("title", [](Renderer&, const Value& v, CallArgs& a) {
     bind_args("title", a, {});
     // Jinja2 splits on runs of [-\s({[<] and capitalises each piece.
-    std::u32string s = utf8::decode(soft_str(v));
+    std::string owned = v.is_string() ? std::string() : soft_str(v);
+    const std::string& text = v.is_string() ? v.as_string() : owned;
+    if (utf8::is_ascii(text)) {  // bytes are code points: no decoding
+      std::string out(text);
+      bool start = true;
+      for (char& c : out) {
+        bool sep = c == '-' || c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == '(' ||
+                   c == '{' || c == '[' || c == '<';
+        if (sep) {
+          start = true;
+          continue;
+        }
+        if (start && c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+        else if (!start && c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        start = false;
+      }
+      return Value(std::move(out));
+    }
+    std::u32string s = utf8::decode(text);
     std::string out;
     auto sep = [](char32_t c) { return c == '-' || utf8::is_space(c) || c == '(' || c == '{' || c == '[' || c == '<'; };
     bool start = true;
@@ -522,7 +540,8 @@ void register_string_filters(Registry& reg) {
       for (auto& [k, val] : a.kwargs) d.as_dict().set(Value(k), val);
       return Value(percent_format(soft_str(v), d, r.max_bytes()));
     }
-    return Value(percent_format(v.is_string() ? v.as_string() : soft_str(v), Value::tuple(std::move(a.args)), r.max_bytes()));
+    if (v.is_string()) return Value(percent_format_tuple(v.as_string(), a.args, r.max_bytes()));
+    return Value(percent_format_tuple(soft_str(v), a.args, r.max_bytes()));
   });
   reg.add_filter("truncate", do_truncate);
   reg.add_filter("wordwrap", do_wordwrap);
