@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <memory>
 
 #include "cli/command.h"
 #include "cli/generate_llm.h"
@@ -60,6 +61,15 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
     return kExitOk;
   }
 
+  // Files are written (into a private staging folder) as soon as they are rendered, and put in
+  // place only if everything succeeded. A DIR refused here is refused again by write_tree after
+  // generation, so problems in the spec or templates are reported first, as without staging.
+  std::unique_ptr<generate::StagedTree> staged;
+  if (!o.dry_run) {
+    std::string refused;
+    staged = generate::StagedTree::open(o.output, {o.force}, refused);
+  }
+  options.output = staged.get();
   auto generated = generate::generate_project(std::move(*project), options, sink);
   project.reset();
   switch (generated.status) {
@@ -93,11 +103,12 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
     if (!global.quiet) std::cerr << fmt::format("dry run: {} files, {} bytes would be written to {}\n", tree.size(), tree.total_bytes(), o.output);
     return llm.exit_code;
   }
-  if (auto err = generate::write_tree(tree, o.output, {o.force})) {
+  if (auto err = staged ? staged->commit() : generate::write_tree(tree, o.output, {o.force})) {
     std::cerr << "restack-gen generate: error: " << *err << "\n";
     return kExitProblems;
   }
-  if (!global.quiet) std::cerr << fmt::format("wrote {} files ({} bytes) to {}\n", tree.size(), tree.total_bytes(), o.output);
+  size_t files = staged ? staged->size() : tree.size(), bytes = staged ? staged->total_bytes() : tree.total_bytes();
+  if (!global.quiet) std::cerr << fmt::format("wrote {} files ({} bytes) to {}\n", files, bytes, o.output);
   return llm.exit_code;
 }
 

@@ -68,15 +68,27 @@ tmpl::Value dict_key(std::string_view key) {
 }  // namespace
 
 tmpl::Value make_dict(std::initializer_list<std::pair<std::string_view, tmpl::Value>> entries) {
+  // Some 80,000 dicts for a large project: sorted by insertion into a buffer on the stack (call
+  // sites list a few keys, mostly in order already) rather than by std::sort on a new vector.
   using Entry = std::pair<std::string_view, tmpl::Value>;
-  std::vector<const Entry*> sorted;
-  sorted.reserve(entries.size());
-  for (const auto& e : entries) sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(), [](const Entry* a, const Entry* b) { return a->first < b->first; });
+  constexpr size_t kOnStack = 32;
+  const Entry* on_stack[kOnStack];
+  std::vector<const Entry*> on_heap;
+  const Entry** sorted = on_stack;
+  if (entries.size() > kOnStack) {
+    on_heap.resize(entries.size());
+    sorted = on_heap.data();
+  }
+  size_t n = 0;
+  for (const auto& e : entries) {
+    size_t j = n++;
+    for (; j > 0 && e.first < sorted[j - 1]->first; --j) sorted[j] = sorted[j - 1];
+    sorted[j] = &e;
+  }
   tmpl::Value value = tmpl::Value::dict();
   auto& dict = value.as_dict();
-  dict.entries.reserve(sorted.size());
-  for (const Entry* e : sorted) dict.append_new(dict_key(e->first), e->second);
+  dict.entries.reserve(n);
+  for (size_t i = 0; i < n; ++i) dict.append_new(dict_key(sorted[i]->first), sorted[i]->second);
   return value;
 }
 
@@ -117,8 +129,14 @@ std::string PlannedFile::item_text() const {
   return "";
 }
 
-std::vector<PlannedFile> file_plan(const tmpl::Value& data) {
+namespace {
+
+/// The plan of a project of NF functions and NW workflows; FUNCTION_MODULE(i) and
+/// WORKFLOW_MODULE(i) name their modules.
+template <typename FunctionModule, typename WorkflowModule>
+std::vector<PlannedFile> plan_files(size_t nf, size_t nw, FunctionModule function_module, WorkflowModule workflow_module) {
   std::vector<PlannedFile> files;
+  files.reserve(13 + nf + nw);
   auto add = [&](std::string path, std::string tmpl, PlannedFile::Item item = PlannedFile::Item::kWhole, size_t i = 0) {
     files.push_back({std::move(path), std::move(tmpl), item, i});
   };
@@ -133,16 +151,30 @@ std::vector<PlannedFile> file_plan(const tmpl::Value& data) {
   add("src/services.py", "services.py.j2");
   add("src/functions/__init__.py", "package_init.py.j2");
   add("src/workflows/__init__.py", "package_init.py.j2");
-  const auto& fns = context_at(data, "functions").as_list().items;
-  const auto& wfs = context_at(data, "workflows").as_list().items;
-  files.reserve(files.size() + fns.size() + wfs.size() + 2);
-  for (size_t i = 0; i < fns.size(); ++i)
-    add("src/functions/" + context_string(fns[i], "module") + ".py", "function.py.j2", PlannedFile::Item::kFunction, i);
-  for (size_t i = 0; i < wfs.size(); ++i)
-    add("src/workflows/" + context_string(wfs[i], "module") + ".py", "workflow.py.j2", PlannedFile::Item::kWorkflow, i);
+  for (size_t i = 0; i < nf; ++i)
+    add("src/functions/" + function_module(i) + ".py", "function.py.j2", PlannedFile::Item::kFunction, i);
+  for (size_t i = 0; i < nw; ++i)
+    add("src/workflows/" + workflow_module(i) + ".py", "workflow.py.j2", PlannedFile::Item::kWorkflow, i);
   add("tests/__init__.py", "package_init.py.j2");
   add("tests/test_workflows.py", "test_workflows.py.j2");
   return files;
+}
+
+}  // namespace
+
+std::vector<PlannedFile> file_plan(const tmpl::Value& data) {
+  const auto& fns = context_at(data, "functions").as_list().items;
+  const auto& wfs = context_at(data, "workflows").as_list().items;
+  return plan_files(
+      fns.size(), wfs.size(), [&](size_t i) { return context_string(fns[i], "module"); },
+      [&](size_t i) { return context_string(wfs[i], "module"); });
+}
+
+std::vector<PlannedFile> file_plan(const spec::Project& project) {
+  // The modules' names as function_context and workflow_context give them.
+  return plan_files(
+      project.functions.size(), project.workflows.size(), [&](size_t i) { return function_module(project.functions[i].name); },
+      [&](size_t i) { return workflow_module(project.workflows[i].name); });
 }
 
 std::string context_json(const Context& context) {
@@ -263,6 +295,14 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
   // (they share only the read-only index), on up to options.jobs threads; the values land by
   // index, so the context does not depend on the thread count.
   const size_t nf = project.functions.size(), nw = project.workflows.size();
+  tmpl::Value generator = make_dict({{"name", "restack-gen"}, {"version", options.generator_version}});
+  tmpl::Value project_dict = make_dict({{"name", project.name},
+                                        {"package", project.package_name},
+                                        {"names", name_styles(project.name)},
+                                        {"description", one_line(description)},
+                                        {"description_toml", toml_string(one_line(description))},
+                                        {"task_queue", project.task_queue.value_or("")},
+                                        {"spec_files", string_list(project.files)}});
   std::vector<tmpl::Value> functions(nf), workflows(nw);
   tmpl::Value models, services, schedule, tests;
   constexpr size_t kWhole = 4, kBatch = 64;
@@ -278,24 +318,22 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
     }
     unit -= kWhole;
     if (unit < function_units) {
-      for (size_t i = unit * kBatch; i < std::min(nf, (unit + 1) * kBatch); ++i)
+      for (size_t i = unit * kBatch; i < std::min(nf, (unit + 1) * kBatch); ++i) {
         functions[i] = function_context(index, project.functions[i], bodies);
+        if (options.on_item) (*options.on_item)(PlannedFile::Item::kFunction, i, functions[i], generator, project_dict);
+      }
       return;
     }
     unit -= function_units;
-    for (size_t i = unit * kBatch; i < std::min(nw, (unit + 1) * kBatch); ++i)
+    for (size_t i = unit * kBatch; i < std::min(nw, (unit + 1) * kBatch); ++i) {
       workflows[i] = workflow_context(index, project.workflows[i]);
+      if (options.on_item) (*options.on_item)(PlannedFile::Item::kWorkflow, i, workflows[i], generator, project_dict);
+    }
   });
   Context context;
   context.data = make_dict(
-      {{"generator", make_dict({{"name", "restack-gen"}, {"version", options.generator_version}})},
-       {"project", make_dict({{"name", project.name},
-                              {"package", project.package_name},
-                              {"names", name_styles(project.name)},
-                              {"description", one_line(description)},
-                              {"description_toml", toml_string(one_line(description))},
-                              {"task_queue", project.task_queue.value_or("")},
-                              {"spec_files", string_list(project.files)}})},
+      {{"generator", std::move(generator)},
+       {"project", std::move(project_dict)},
        {"models_module", std::move(models)},
        {"functions", make_list(std::move(functions))},
        {"workflows", make_list(std::move(workflows))},

@@ -10,6 +10,7 @@
 // modified afterwards, so every render thread reads the same one (template/value.h: a built
 // Value is safe to read concurrently).
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,13 +21,6 @@
 namespace restack::generate {
 
 class BodyProvider;
-
-struct ContextOptions {
-  std::string generator_version;
-  /// Threads building the modules' contexts (0 = default_jobs(), parallel.h); 1 when the body
-  /// provider is not concurrent(). The context is the same for every count.
-  unsigned jobs = 0;
-};
 
 /// One file of the generated project: which template renders it, with which data.
 struct PlannedFile {
@@ -40,6 +34,22 @@ struct PlannedFile {
 
   /// "" / "functions/N" / "workflows/N", as --dump-context shows it.
   std::string item_text() const;
+};
+
+/// Told that the context of the INDEX-th function or workflow (KIND) is ready: ITEM, with the
+/// context's "generator" and "project" dicts (what its file is rendered with). Called on the
+/// thread that built it, so possibly on several threads at once.
+using ItemReady = std::function<void(PlannedFile::Item kind, size_t index, const tmpl::Value& item,
+                                     const tmpl::Value& generator, const tmpl::Value& project)>;
+
+struct ContextOptions {
+  std::string generator_version;
+  /// Threads building the modules' contexts (0 = default_jobs(), parallel.h); 1 when the body
+  /// provider is not concurrent(). The context is the same for every count.
+  unsigned jobs = 0;
+  /// Null, or told of every function's and workflow's context as soon as it is built (so that
+  /// its file is rendered while the others are built).
+  const ItemReady* on_item = nullptr;
 };
 
 struct Context {
@@ -56,6 +66,8 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
 
 /// Which file each template renders to, with which part of DATA (a built context).
 std::vector<PlannedFile> file_plan(const tmpl::Value& data);
+/// The same plan from the project, before its context is built.
+std::vector<PlannedFile> file_plan(const spec::Project& project);
 
 /// The context as JSON text (indented by 2, keys sorted), with "files": [{path, template, item}].
 /// What `generate --dump-context` prints and the Python reference renders from.

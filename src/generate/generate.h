@@ -8,6 +8,9 @@
 //   auto project = spec::load_project(files, sink);
 //   GenerateResult r = generate_project(std::move(*project), options, sink);
 //   if (r.status == GenerateStatus::kOk) write_tree(r.tree, dir, {});
+// or, writing each file as soon as it is rendered (GenerateOptions::output):
+//   auto staged = StagedTree::open(dir, {}, error);  options.output = staged.get();
+//   if (generate_project(...).status == GenerateStatus::kOk) staged->commit();
 #include <memory>
 #include <string>
 #include <system_error>
@@ -33,6 +36,10 @@ struct GenerateOptions {
   /// `--llm`: the answers by function name (llm_body_provider.h); null or empty: placeholders.
   /// Functions with `code:` always get their code.
   const std::vector<llm::BodyResult>* llm_results = nullptr;
+  /// When set, each file is written into it as soon as it is rendered, so that writing overlaps
+  /// rendering (GenerateResult::tree then holds only the modules the self-check read); the
+  /// caller commits it when the status is kOk, and otherwise drops it (nothing is written).
+  StagedTree* output = nullptr;
 };
 
 enum class GenerateStatus {
@@ -77,7 +84,7 @@ class DeferredRelease {
 struct GenerateResult {
   GenerateStatus status = GenerateStatus::kOk;
   std::string error;  // kTemplateDirUnreadable
-  OutputTree tree;    // the whole project when kOk
+  OutputTree tree;    // the whole project when kOk (without GenerateOptions::output)
   /// The project and its context, being freed while the caller writes the tree.
   std::vector<DeferredRelease> releases;
 };

@@ -1,12 +1,15 @@
 #pragma once
-// The one output seam of the generator: files are rendered into an in-memory OutputTree
-// (relative path -> bytes), which tests inspect directly and the CLI hands to one of two
-// sinks: the disk writer (atomic, confined to the output folder) or the dry-run lister.
-// Nothing is written until the whole tree rendered without error.
+// The output seam of the generator: files are rendered into an in-memory OutputTree
+// (relative path -> bytes), which tests inspect directly and front ends hand to the disk writer
+// (write_tree: atomic, confined to the output folder) or the dry-run lister; or they are
+// written, as soon as each is rendered, into a StagedTree, which puts them in place only when
+// committed. Either way nothing is written until the whole tree rendered without error.
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace restack::generate {
@@ -32,7 +35,36 @@ struct WriteOptions {
   bool force = false;  // allow writing into an existing non-empty folder
 };
 
-/// Writes TREE under DIR (tree_writer.cc). Refuses, before writing anything, an existing
+/// A project being written under DIR while it is generated (tree_writer.cc): each file is
+/// written into a private staging folder as soon as it is added, from any thread; commit() puts
+/// them all in place with write_tree's guarantees. Destroyed without a successful commit, it
+/// removes the staging folder: nothing is written.
+class StagedTree {
+ public:
+  /// Refuses DIR as write_tree does (an existing non-empty DIR without --force, a file, a
+  /// dangling link) and creates the staging folder; null and ERROR on failure.
+  static std::unique_ptr<StagedTree> open(const std::filesystem::path& dir, const WriteOptions& options, std::string& error);
+  ~StagedTree();
+  StagedTree(const StagedTree&) = delete;
+  StagedTree& operator=(const StagedTree&) = delete;
+
+  /// Writes CONTENT at PATH in the staging folder. Safe to call from several threads at once
+  /// (each PATH once). An error when PATH is not safe_relative_path or cannot be written.
+  std::optional<std::string> add(const std::string& path, std::string_view content);
+  /// Puts every added file in place: a new DIR is the staging folder renamed in one step; in an
+  /// existing DIR every path is checked first (write_tree), then each file is renamed into
+  /// place. Call once, after every add() returned.
+  std::optional<std::string> commit();
+  size_t size() const;  // files added
+  size_t total_bytes() const;
+
+ private:
+  StagedTree();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Writes TREE under DIR (tree_writer.cc, through a StagedTree). Refuses, before writing anything, an existing
 /// non-empty DIR without --force, a DIR that is a file, a symbolic link on the way to any file
 /// (it could lead outside DIR) and a generated file whose path is an existing folder. A new DIR
 /// appears whole, in one rename; in an existing DIR each file is replaced atomically (temporary

@@ -4,6 +4,8 @@
 
 #include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "check/checker.h"
@@ -12,50 +14,127 @@
 
 namespace restack::generate {
 
-namespace {
-
 /// One file of the plan, rendered (or failed) by a worker; merged in plan order afterwards.
+/// (Outside the anonymous namespace: ProjectRender::State holds them.)
 struct RenderedFile {
   std::string text;
   std::optional<Diagnostic> error;
+  std::optional<std::string> write_error;  // streamed, and writing it failed
+  bool streamed = false;                   // written to the stage, text not kept
 };
+
+namespace {
+
+/// Whether every planned path is safe and used once: the condition to stream files as they are
+/// rendered (otherwise OutputTree::add reports the problems, in plan order, and nothing is
+/// written).
+bool plan_paths_ok(const std::vector<PlannedFile>& files) {
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(files.size());
+  for (const auto& f : files)
+    if (!safe_relative_path(f.path) || !seen.insert(f.path).second) return false;
+  return true;
+}
 
 /// The data a per-item file is rendered with: "generator", "project" and one function (as
 /// "function") or workflow (as "workflow"), shared with the whole context (read only).
-tmpl::Value item_context(const tmpl::Value& data, const PlannedFile& file) {
-  const bool function = file.item == PlannedFile::Item::kFunction;
-  const tmpl::Value& item = context_at(data, function ? "functions" : "workflows").as_list().items.at(file.index);
+tmpl::Value item_context(PlannedFile::Item kind, const tmpl::Value& item, const tmpl::Value& generator,
+                         const tmpl::Value& project) {
+  const bool function = kind == PlannedFile::Item::kFunction;
   tmpl::Value value = tmpl::Value::dict();
   auto& dict = value.as_dict();  // sorted keys, like every context dict
-  dict.entries.reserve(3);
+  dict.entries.reserve(4);
   if (function) dict.append_new("function", item);
-  dict.append_new("generator", context_at(data, "generator"));
-  dict.append_new("project", context_at(data, "project"));
+  dict.append_new("generator", generator);
+  dict.append_new("project", project);
   if (!function) dict.append_new("workflow", item);
   return value;
 }
 
-}  // namespace
-
-RenderResult render_project(const Context& ctx, const std::vector<TemplateSource>& templates,
-                            bool templates_are_ours, OutputTree& tree, DiagnosticSink& sink, unsigned jobs) {
+tmpl::Options template_options() {
   tmpl::Options options;
   options.trim_blocks = true;
   options.lstrip_blocks = true;
   options.keep_trailing_newline = true;
   options.strict_undefined = true;
-  tmpl::Environment env(options);
-  for (const auto& t : templates) env.add_template(t.name, t.text);
+  return options;
+}
 
+}  // namespace
+
+struct ProjectRender::State {
+  State(const std::vector<PlannedFile>& plan, const RenderStream* stream)
+      : env(template_options()), files(plan), rendered(plan.size()), done(plan.size(), 0), stream(stream) {}
+
+  /// Renders file I with DATA (ITEM: the item's context, for the stream's KEEP), then streams it.
+  void render(size_t i, const tmpl::Value& data, const tmpl::Value* item) {
+    RenderedFile& out = rendered[i];
+    try {
+      out.text = env.render_value(files[i].template_name, data);
+    } catch (const DiagnosticError& e) {
+      out.error = e.diagnostic();
+      return;
+    }
+    if (!stage) return;
+    out.write_error = stage->add(files[i].path, out.text);
+    if (!out.write_error && !(stream->keep && (*stream->keep)(files[i], item))) {
+      out.streamed = true;
+      std::string().swap(out.text);  // written: the memory is not needed any more
+    }
+  }
+
+  tmpl::Environment env;  // every template is parsed once, by the first render that needs it
+  const std::vector<PlannedFile>& files;
+  std::vector<size_t> function_file, workflow_file;  // the plan index of each item's file
+  std::vector<RenderedFile> rendered;                // by plan index
+  /// By plan index: rendered by render_item. Each entry is written by one thread, and read by
+  /// finish() after the context builder's threads were joined.
+  std::vector<char> done;
+  const RenderStream* stream;
+  StagedTree* stage = nullptr;
+  bool templates_are_ours = true;
+  unsigned jobs = 0;
+};
+
+ProjectRender::ProjectRender(const std::vector<TemplateSource>& templates, bool templates_are_ours,
+                             const std::vector<PlannedFile>& plan, unsigned jobs, const RenderStream* stream)
+    : state_(std::make_unique<State>(plan, stream)) {
+  State& s = *state_;
+  for (const auto& t : templates) s.env.add_template(t.name, t.text);
+  s.templates_are_ours = templates_are_ours;
+  s.jobs = jobs;
+  s.stage = stream && stream->stage && plan_paths_ok(plan) ? stream->stage : nullptr;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    auto& index = plan[i].item == PlannedFile::Item::kFunction ? s.function_file : s.workflow_file;
+    if (plan[i].item == PlannedFile::Item::kWhole) continue;
+    if (index.size() <= plan[i].index) index.resize(plan[i].index + 1, plan.size());
+    index[plan[i].index] = i;
+  }
+}
+
+ProjectRender::~ProjectRender() = default;
+
+void ProjectRender::render_item(PlannedFile::Item kind, size_t index, const tmpl::Value& item,
+                                const tmpl::Value& generator, const tmpl::Value& project) {
+  State& s = *state_;
+  const auto& file_of = kind == PlannedFile::Item::kFunction ? s.function_file : s.workflow_file;
+  if (index >= file_of.size() || file_of[index] >= s.files.size()) return;  // not planned: finish() sees to it
+  const size_t i = file_of[index];
+  s.render(i, item_context(kind, item, generator, project), &item);
+  s.done[i] = 1;
+}
+
+RenderResult ProjectRender::finish(const tmpl::Value& data, OutputTree& tree, DiagnosticSink& sink) {
+  State& s = *state_;
   // Work units: each project-wide file on its own (src/models.py and the tests are the largest
-  // files), then the per-item files in small batches. Every template is parsed once, by the
-  // first render that needs it (the environment's cache is shared by the threads), and every
-  // thread reads the same context.
-  const auto& files = ctx.files;
+  // files), then the per-item files not rendered yet in small batches. Every thread reads the
+  // same context.
+  const auto& files = s.files;
   std::vector<std::pair<size_t, size_t>> units;  // [begin, end) of files
   std::vector<std::pair<size_t, size_t>> item_units;
   constexpr size_t kBatch = 32;
   for (size_t i = 0; i < files.size(); ++i) {
+    if (s.done[i]) continue;
     if (files[i].item == PlannedFile::Item::kWhole) {
       units.emplace_back(i, i + 1);
     } else if (item_units.empty() || item_units.back().second != i || item_units.back().second - item_units.back().first == kBatch) {
@@ -65,16 +144,14 @@ RenderResult render_project(const Context& ctx, const std::vector<TemplateSource
     }
   }
   units.insert(units.end(), item_units.begin(), item_units.end());
-  std::vector<RenderedFile> rendered(files.size());
-  parallel_for(units.size(), jobs, [&](size_t unit) {
+  parallel_for(units.size(), s.jobs, [&](size_t unit) {
     for (size_t i = units[unit].first; i < units[unit].second; ++i) {
-      try {
-        if (files[i].item == PlannedFile::Item::kWhole)
-          rendered[i].text = env.render_value(files[i].template_name, ctx.data);
-        else
-          rendered[i].text = env.render_value(files[i].template_name, item_context(ctx.data, files[i]));
-      } catch (const DiagnosticError& e) {
-        rendered[i].error = e.diagnostic();
+      if (files[i].item == PlannedFile::Item::kWhole) {
+        s.render(i, data, nullptr);
+      } else {
+        const bool function = files[i].item == PlannedFile::Item::kFunction;
+        const tmpl::Value& item = context_at(data, function ? "functions" : "workflows").as_list().items.at(files[i].index);
+        s.render(i, item_context(files[i].item, item, context_at(data, "generator"), context_at(data, "project")), &item);
       }
     }
   });
@@ -82,19 +159,32 @@ RenderResult render_project(const Context& ctx, const std::vector<TemplateSource
   RenderResult result;
   result.ok = true;
   for (size_t i = 0; i < files.size(); ++i) {
-    if (auto& error = rendered[i].error) {
-      if (templates_are_ours) {
+    RenderedFile& rendered = s.rendered[i];
+    if (auto& error = rendered.error) {
+      if (s.templates_are_ours) {
         error->message = "internal error in the bundled template: " + error->message;
         result.internal = true;
       }
       sink.add(std::move(*error));
       result.ok = false;
-    } else if (auto err = tree.add(files[i].path, std::move(rendered[i].text))) {
+    } else if (auto& write_error = rendered.write_error) {
+      sink.error({}, "E-generate-write", *write_error);
+      result.ok = false;
+    } else if (rendered.streamed) {
+      continue;
+    } else if (auto err = tree.add(files[i].path, std::move(rendered.text))) {
       sink.error({}, "E-generate-path", *err);
       result.ok = false;
     }
   }
   return result;
+}
+
+RenderResult render_project(const Context& ctx, const std::vector<TemplateSource>& templates,
+                            bool templates_are_ours, OutputTree& tree, DiagnosticSink& sink, unsigned jobs,
+                            const RenderStream* stream) {
+  ProjectRender render(templates, templates_are_ours, ctx.files, jobs, stream);
+  return render.finish(ctx.data, tree, sink);
 }
 
 std::map<std::string, std::string> user_code_modules(const Context& ctx) {

@@ -3,7 +3,9 @@
 // OutputTree -> self-check of the generated Python files. generate.h runs them in order;
 // writing the tree to disk is the caller's (output_tree.h), so nothing is written unless every
 // step succeeded.
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,14 +24,47 @@ struct RenderResult {
   bool internal = false;  // the failure is a bug in the templates (exit 4), not in the input
 };
 
-/// Renders every file of CONTEXT.files with TEMPLATES into TREE; every thread reads the one
-/// shared CONTEXT.data. Problems (a template error,
-/// a path clash, a checker finding in generated code) go to SINK. TEMPLATES_ARE_OURS: errors in
+/// Where rendered files go besides TREE: written into STAGE by the render threads as soon as
+/// each is rendered (so that writing overlaps rendering), only the files KEEP selects staying
+/// in TREE too (what the self-check reads; null: none). KEEP is given the file and, for a
+/// function's or workflow's file, its context (else null).
+struct RenderStream {
+  StagedTree* stage = nullptr;
+  const std::function<bool(const PlannedFile& file, const tmpl::Value* item)>* keep = nullptr;
+};
+
+/// Renders the planned files of one project as their data becomes ready: a function's or
+/// workflow's file as soon as its context is built (render_item, called by the context
+/// builder's threads through ContextOptions::on_item), the rest once the whole context is
+/// (finish). The files and diagnostics are those of render_project.
+class ProjectRender {
+ public:
+  /// PLAN (kept by reference) is the project's file_plan; see render_project for the rest.
+  ProjectRender(const std::vector<TemplateSource>& templates, bool templates_are_ours, const std::vector<PlannedFile>& plan,
+                unsigned jobs, const RenderStream* stream);
+  ~ProjectRender();
+  /// Renders (and streams) the file of one item; safe on several threads for different items.
+  void render_item(PlannedFile::Item kind, size_t index, const tmpl::Value& item, const tmpl::Value& generator,
+                   const tmpl::Value& project);
+  /// Renders every file not rendered yet with DATA (the whole context) on up to JOBS threads,
+  /// then puts the files into TREE (those not streamed) and the problems into SINK, in plan order.
+  RenderResult finish(const tmpl::Value& data, OutputTree& tree, DiagnosticSink& sink);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// Renders every file of CONTEXT.files with TEMPLATES into TREE (or STREAM); every thread reads
+/// the one shared CONTEXT.data. Problems (a template error, a path clash, a file that cannot
+/// be written) go to SINK. TEMPLATES_ARE_OURS: errors in
 /// them are internal errors (the embedded set) rather than input errors (`--templates DIR`).
 /// Files are rendered on up to JOBS threads (0 = default_jobs(), parallel.h); the tree and the
-/// diagnostics are the same for every JOBS.
+/// diagnostics are the same for every JOBS. When the plan's paths clash or are unsafe, nothing
+/// is streamed (the errors are those TREE gives).
 RenderResult render_project(const Context& context, const std::vector<TemplateSource>& templates,
-                            bool templates_are_ours, OutputTree& tree, DiagnosticSink& sink, unsigned jobs = 0);
+                            bool templates_are_ours, OutputTree& tree, DiagnosticSink& sink, unsigned jobs = 0,
+                            const RenderStream* stream = nullptr);
 
 /// Which generated modules self_check() runs the checker on.
 enum class SelfCheckScope {

@@ -1,11 +1,12 @@
-// write_tree (output_tree.h): puts a rendered tree on disk with its guarantees paid for once per
-// run rather than once per file.
+// StagedTree and write_tree (output_tree.h): put a rendered tree on disk with its guarantees
+// paid for once per run rather than once per file.
 //
 // - Every file is first written into a private staging folder (mode 0700, created by us, so no
-//   per-file containment check is needed there).
+//   per-file containment check is needed there), in the project's layout, as soon as it is
+//   rendered: one open(O_CREAT|O_EXCL), write and close per file, each folder created once.
 // - A new DIR: the staging folder is renamed to DIR once, so the whole project appears at once
 //   or not at all.
-// - An existing DIR (empty, or --force): everything is checked first, writing nothing: no
+// - An existing DIR (empty, or --force): at commit, everything is checked first, moving nothing: no
 //   folder or file on a generated path may be a symbolic link (which could lead outside DIR),
 //   no generated file may be a folder. Then each staged file is renamed into place (atomic per
 //   file). Folders are opened once with O_NOFOLLOW and files moved relative to them
@@ -27,11 +28,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include "generate/output_tree.h"
 
@@ -39,7 +45,8 @@ namespace restack::generate {
 
 namespace fs = std::filesystem;
 
-namespace {
+// Named rather than anonymous: StagedTree::Impl holds these types.
+namespace tree_writer {
 
 std::string errno_text(int err) { return std::strerror(err); }
 
@@ -116,7 +123,7 @@ class Folders {
   std::map<std::string, Fd, std::less<>> open_;
 };
 
-std::optional<std::string> write_all(int fd, const std::string& content) {
+std::optional<std::string> write_all(int fd, std::string_view content) {
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -130,7 +137,7 @@ std::optional<std::string> write_all(int fd, const std::string& content) {
 }
 
 /// Creates NAME in folder FD (it must not exist) with CONTENT.
-std::optional<std::string> create_file(int folder, const std::string& name, const std::string& content) {
+std::optional<std::string> create_file(int folder, const std::string& name, std::string_view content) {
   Fd fd(::openat(folder, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
   if (!fd.ok()) return errno_text(errno);
   if (auto err = write_all(fd.get(), content)) return err;
@@ -167,11 +174,13 @@ class Staging {
   Staging() = default;
   Staging(const Staging&) = delete;
   Staging& operator=(const Staging&) = delete;
-  ~Staging() {
+  ~Staging() { remove(); }
+  void remove() {
     inner_fd_ = Fd();
     if (outer_.empty()) return;
     std::error_code ec;
     fs::remove_all(outer_, ec);  // nothing more can be done about a failure here
+    outer_.clear();
   }
   const fs::path& inner() const { return inner_; }
   int inner_fd() const { return inner_fd_.get(); }
@@ -188,43 +197,6 @@ class Staging {
   fs::path outer_, inner_;
   Fd inner_fd_;
 };
-
-/// A new DIR: the files are written into the staging folder's tree, which is renamed to DIR.
-std::optional<std::string> write_fresh(const OutputTree& tree, const fs::path& dir) {
-  fs::path target = dir.lexically_normal();
-  if (!target.has_filename()) target = target.parent_path();
-  fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  fs::create_directories(parent, ec);
-  if (ec) return fmt::format("cannot create '{}': {}", parent.string(), ec.message());
-  Staging staging;
-  if (auto err = staging.create(parent, "." + target.filename().string())) return err;
-  {
-    Folders folders(Fd(::dup(staging.inner_fd())));
-    for (const auto& [rel, content] : tree.files()) {
-      std::string error;
-      auto [folder_rel, name] = split_folder(rel);
-      int folder = folders.get(folder_rel, error);
-      if (folder < 0) return fmt::format("cannot write '{}': {}", (dir / rel).string(), error);
-      if (auto err = create_file(folder, std::string(name), content))
-        return fmt::format("cannot write '{}': {}", (dir / rel).string(), *err);
-    }
-  }
-  // mkdtemp made the folder private; the project gets the permissions of any new folder.
-  if (::fchmod(staging.inner_fd(), 0777 & ~current_umask()) != 0)
-    return fmt::format("cannot set the permissions of '{}': {}", staging.inner().string(), errno_text(errno));
-  // RENAME_NOREPLACE: a DIR that appeared meanwhile is refused rather than replaced.
-  if (::renameat2(AT_FDCWD, staging.inner().c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0) {
-    int err = errno;
-    if ((err == EINVAL || err == ENOSYS) && !fs::exists(target, ec) &&
-        ::rename(staging.inner().c_str(), target.c_str()) == 0)  // a file system without RENAME_NOREPLACE
-      return std::nullopt;
-    if (err == EEXIST || err == ENOTEMPTY)
-      return fmt::format("'{}' was created by someone else while the project was being written; nothing was written", dir.string());
-    return fmt::format("cannot move the project into '{}': {}", dir.string(), errno_text(err));
-  }
-  return std::nullopt;
-}
 
 /// What is at NAME in FOLDER, without following a symbolic link.
 enum class Entry { kMissing, kFile, kFolder, kLink, kOther };
@@ -244,14 +216,14 @@ Entry entry_at(int folder, const std::string& name, int& error) {
 
 /// Checks every path of TREE under the existing folder ROOT without writing anything: folders on
 /// the way are real folders (or missing), files are regular files (or missing).
-std::optional<std::string> check_existing(const OutputTree& tree, int root, const fs::path& dir) {
+std::optional<std::string> check_existing(const std::vector<std::string>& paths, int root, const fs::path& dir) {
   std::map<std::string, Fd, std::less<>> folders;  // existing folders checked so far
   std::map<std::string, bool, std::less<>> missing;
   auto refuse_link = [&](std::string_view rel, std::string_view what) {
     return fmt::format("refusing to write '{}': '{}' is a symbolic link, which could lead outside '{}'; remove it or choose another folder",
                        rel, what, dir.string());
   };
-  for (const auto& [rel, content] : tree.files()) {
+  for (const std::string& rel : paths) {
     auto [folder_rel, name] = split_folder(rel);
     int folder = root;
     bool folder_missing = false;
@@ -308,50 +280,169 @@ std::optional<std::string> check_existing(const OutputTree& tree, int root, cons
   return std::nullopt;
 }
 
-/// An existing DIR: check everything, stage every file, then rename each into place.
-std::optional<std::string> write_existing(const OutputTree& tree, const fs::path& dir) {
-  Fd root(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));  // DIR itself may be a link
-  if (!root.ok()) return fmt::format("cannot open '{}': {}", dir.string(), errno_text(errno));
-  if (auto err = check_existing(tree, root.get(), dir)) return err;
-  Staging staging;  // inside DIR: the same file system, so rename(2) can move the files
-  if (auto err = staging.create(dir, "")) return err;
-  size_t index = 0;
-  for (const auto& [rel, content] : tree.files()) {
-    const std::string staged = std::to_string(index++);
-    if (auto err = create_file(staging.inner_fd(), staged, content))
-      return fmt::format("cannot write '{}': {}", (dir / rel).string(), *err);
+
+}  // namespace tree_writer
+
+using namespace tree_writer;
+
+struct StagedTree::Impl {
+  ~Impl() {
+    staging.remove();
+    if (committed) return;
+    std::error_code ec;
+    for (const auto& folder : created_parents) fs::remove(folder, ec);  // if still empty
   }
-  Folders folders(std::move(root));
-  index = 0;
-  for (const auto& [rel, content] : tree.files()) {
-    const std::string staged = std::to_string(index++);
-    std::string error;
-    auto [folder_rel, name] = split_folder(rel);
-    int folder = folders.get(folder_rel, error);
-    if (folder < 0) return fmt::format("cannot write '{}': {}", (dir / rel).string(), error);
-    if (::renameat(staging.inner_fd(), staged.c_str(), folder, std::string(name).c_str()) != 0)
-      return fmt::format("cannot write '{}': {}", (dir / rel).string(), errno_text(errno));
+  bool committed = false;
+  std::vector<fs::path> created_parents;  // a new DIR's missing parents, deepest first, made by open()
+  fs::path dir;     // as given (for messages)
+  fs::path target;  // a new DIR: where the staging folder goes in one rename
+  bool fresh = false;
+  Fd root;  // an existing DIR, opened (DIR itself may be a link)
+  Staging staging;
+  std::mutex mutex;  // guards staged_folders and paths; files are written outside it
+  std::unique_ptr<Folders> staged_folders;
+  std::vector<std::string> paths;
+  std::atomic<size_t> bytes{0};
+};
+
+StagedTree::StagedTree() : impl_(std::make_unique<Impl>()) {}
+StagedTree::~StagedTree() = default;  // an uncommitted staging folder is removed (Staging)
+
+std::unique_ptr<StagedTree> StagedTree::open(const fs::path& dir, const WriteOptions& options, std::string& error) {
+  std::unique_ptr<StagedTree> tree(new StagedTree());
+  Impl& s = *tree->impl_;
+  s.dir = dir;
+  std::error_code ec;
+  fs::file_status status = fs::status(dir, ec);
+  if (status.type() == fs::file_type::not_found) {
+    if (fs::is_symlink(fs::symlink_status(dir, ec))) {  // a dangling link: never write through it
+      error = fmt::format("'{}' is a symbolic link to a missing folder; remove it or choose another folder", dir.string());
+      return nullptr;
+    }
+    s.fresh = true;
+    s.target = dir.lexically_normal();
+    if (!s.target.has_filename()) s.target = s.target.parent_path();
+    fs::path parent = s.target.has_parent_path() ? s.target.parent_path() : fs::path(".");
+    for (fs::path p = parent; !p.empty() && p != p.root_path() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path())
+      s.created_parents.push_back(p);
+    fs::create_directories(parent, ec);
+    if (ec) {
+      error = fmt::format("cannot create '{}': {}", parent.string(), ec.message());
+      return nullptr;
+    }
+    if (auto err = s.staging.create(parent, "." + s.target.filename().string())) {
+      error = std::move(*err);
+      return nullptr;
+    }
+  } else {
+    if (ec) {
+      error = fmt::format("cannot inspect '{}': {}", dir.string(), ec.message());
+      return nullptr;
+    }
+    if (!fs::is_directory(status)) {
+      error = fmt::format("'{}' exists and is not a folder", dir.string());
+      return nullptr;
+    }
+    if (!options.force && !fs::is_empty(dir, ec)) {
+      error = fmt::format("'{}' exists and is not empty; pass --force to write into it (existing files with the same names are replaced)",
+                          dir.string());
+      return nullptr;
+    }
+    s.root = Fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!s.root.ok()) {
+      error = fmt::format("cannot open '{}': {}", dir.string(), errno_text(errno));
+      return nullptr;
+    }
+    // Inside DIR: the same file system, so rename(2) can move the files.
+    if (auto err = s.staging.create(dir, "")) {
+      error = std::move(*err);
+      return nullptr;
+    }
   }
+  s.staged_folders = std::make_unique<Folders>(Fd(::dup(s.staging.inner_fd())));
+  return tree;
+}
+
+std::optional<std::string> StagedTree::add(const std::string& rel, std::string_view content) {
+  Impl& s = *impl_;
+  if (!safe_relative_path(rel)) return fmt::format("refusing to write '{}': not a plain relative path", rel);
+  auto [folder_rel, name] = split_folder(rel);
+  std::string error;
+  int folder;
+  {
+    std::lock_guard lock(s.mutex);
+    folder = s.staged_folders->get(folder_rel, error);
+    if (folder >= 0) s.paths.push_back(rel);
+  }
+  if (folder < 0) return fmt::format("cannot write '{}': {}", (s.dir / rel).string(), error);
+  if (auto err = create_file(folder, std::string(name), content))
+    return fmt::format("cannot write '{}': {}", (s.dir / rel).string(), *err);
+  s.bytes.fetch_add(content.size(), std::memory_order_relaxed);
   return std::nullopt;
 }
 
-}  // namespace
+size_t StagedTree::size() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->paths.size();
+}
+
+size_t StagedTree::total_bytes() const { return impl_->bytes.load(); }
+
+std::optional<std::string> StagedTree::commit() {
+  Impl& s = *impl_;
+  std::lock_guard lock(s.mutex);
+  if (s.fresh) {
+    // mkdtemp made the folder private; the project gets the permissions of any new folder.
+    if (::fchmod(s.staging.inner_fd(), 0777 & ~current_umask()) != 0)
+      return fmt::format("cannot set the permissions of '{}': {}", s.staging.inner().string(), errno_text(errno));
+    // RENAME_NOREPLACE: a DIR that appeared meanwhile is refused rather than replaced.
+    if (::renameat2(AT_FDCWD, s.staging.inner().c_str(), AT_FDCWD, s.target.c_str(), RENAME_NOREPLACE) != 0) {
+      int err = errno;
+      std::error_code ec;
+      if ((err == EINVAL || err == ENOSYS) && !fs::exists(s.target, ec) &&
+          ::rename(s.staging.inner().c_str(), s.target.c_str()) == 0) {  // a file system without RENAME_NOREPLACE
+        s.committed = true;
+        s.staging.remove();  // what is left of it: the empty outer folder
+        return std::nullopt;
+      }
+      if (err == EEXIST || err == ENOTEMPTY)
+        return fmt::format("'{}' was created by someone else while the project was being written; nothing was written", s.dir.string());
+      return fmt::format("cannot move the project into '{}': {}", s.dir.string(), errno_text(err));
+    }
+    s.committed = true;
+    s.staging.remove();  // what is left of it: the empty outer folder
+    return std::nullopt;
+  }
+  // An existing DIR: check every path first (writing nothing), then rename each staged file
+  // into place.
+  std::vector<std::string> paths = s.paths;
+  std::sort(paths.begin(), paths.end());
+  if (auto err = check_existing(paths, s.root.get(), s.dir)) return err;
+  Folders folders(Fd(::dup(s.root.get())));
+  for (const std::string& rel : paths) {
+    std::string error;
+    auto [folder_rel, name] = split_folder(rel);
+    int from = s.staged_folders->get(folder_rel, error);
+    int to = from < 0 ? -1 : folders.get(folder_rel, error);
+    if (to < 0) return fmt::format("cannot write '{}': {}", (s.dir / rel).string(), error);
+    const std::string leaf(name);
+    if (::renameat(from, leaf.c_str(), to, leaf.c_str()) != 0)
+      return fmt::format("cannot write '{}': {}", (s.dir / rel).string(), errno_text(errno));
+  }
+  s.committed = true;
+  s.staging.remove();  // what is left of it: empty folders
+  return std::nullopt;
+}
 
 std::optional<std::string> write_tree(const OutputTree& tree, const fs::path& dir, const WriteOptions& options) {
   for (const auto& [rel, content] : tree.files())
     if (!safe_relative_path(rel)) return fmt::format("refusing to write '{}': not a plain relative path", rel);
-  std::error_code ec;
-  fs::file_status status = fs::status(dir, ec);
-  if (status.type() == fs::file_type::not_found) {
-    if (fs::is_symlink(fs::symlink_status(dir, ec)))  // a dangling link: never write through it
-      return fmt::format("'{}' is a symbolic link to a missing folder; remove it or choose another folder", dir.string());
-    return write_fresh(tree, dir);
-  }
-  if (ec) return fmt::format("cannot inspect '{}': {}", dir.string(), ec.message());
-  if (!fs::is_directory(status)) return fmt::format("'{}' exists and is not a folder", dir.string());
-  if (!options.force && !fs::is_empty(dir, ec))
-    return fmt::format("'{}' exists and is not empty; pass --force to write into it (existing files with the same names are replaced)", dir.string());
-  return write_existing(tree, dir);
+  std::string error;
+  auto staged = StagedTree::open(dir, options, error);
+  if (!staged) return error;
+  for (const auto& [rel, content] : tree.files())
+    if (auto err = staged->add(rel, content)) return err;
+  return staged->commit();
 }
 
 }  // namespace restack::generate

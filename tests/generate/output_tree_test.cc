@@ -4,7 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <set>
+#include <thread>
+#include <vector>
 
 #include "common/test_support.h"
 #include "generate/output_tree.h"
@@ -178,4 +182,70 @@ TEST(WriteTree, RefusesAFileAsFolder) {
   OutputTree tree;
   ASSERT_FALSE(tree.add("a.py", "x\n"));
   EXPECT_TRUE(write_tree(tree, f, {true}));
+}
+
+TEST(StagedTree, FilesAddedFromSeveralThreadsAppearOnlyAtCommit) {
+  TempDir tmp;
+  fs::path out = tmp.path() / "out";
+  std::string error;
+  auto staged = StagedTree::open(out, {}, error);
+  ASSERT_TRUE(staged) << error;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) EXPECT_FALSE(staged->add(fmt::format("src/d{}/f{}.py", i % 3, t * 50 + i), "x\n"));
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_FALSE(fs::exists(out));  // staged, not yet in place
+  EXPECT_EQ(staged->size(), 200u);
+  EXPECT_EQ(staged->total_bytes(), 400u);
+  ASSERT_FALSE(staged->commit());
+  EXPECT_EQ(restack::test::read_file(out / "src/d1/f199.py"), "x\n");
+  size_t n = 0;
+  for (auto& e : fs::recursive_directory_iterator(out)) n += e.is_regular_file();
+  EXPECT_EQ(n, 200u);
+  std::vector<std::string> beside;
+  for (auto& e : fs::directory_iterator(tmp.path())) beside.push_back(e.path().filename().string());
+  EXPECT_EQ(beside, std::vector<std::string>{"out"});  // no staging folder left
+}
+
+TEST(StagedTree, DroppedWithoutCommitLeavesNothingNotEvenNewParents) {
+  TempDir tmp;
+  std::string error;
+  auto staged = StagedTree::open(tmp.path() / "a" / "b" / "out", {}, error);
+  ASSERT_TRUE(staged) << error;
+  ASSERT_FALSE(staged->add("src/x.py", "x\n"));
+  EXPECT_TRUE(staged->add("../escape.py", "x\n"));
+  staged.reset();
+  EXPECT_TRUE(fs::is_empty(tmp.path()));
+}
+
+TEST(StagedTree, ExistingFolderChecksPathsAtCommit) {
+  TempDir tmp, outside;
+  fs::create_directories(tmp.path() / "out");
+  std::string error;
+  auto staged = StagedTree::open(tmp.path() / "out", {true}, error);
+  ASSERT_TRUE(staged) << error;
+  ASSERT_FALSE(staged->add("a.py", "x\n"));
+  ASSERT_FALSE(staged->add("src/evil.py", "x\n"));
+  // A link swapped in while the files were being generated is refused at commit.
+  fs::create_directory_symlink(outside.path(), tmp.path() / "out" / "src");
+  auto err = staged->commit();
+  ASSERT_TRUE(err);
+  EXPECT_NE(err->find("symbolic link"), std::string::npos) << *err;
+  staged.reset();
+  EXPECT_TRUE(fs::is_empty(outside.path()));
+  std::set<std::string> left;
+  for (auto& e : fs::directory_iterator(tmp.path() / "out")) left.insert(e.path().filename().string());
+  EXPECT_EQ(left, std::set<std::string>{"src"});  // the link only: nothing written, no staging left
+}
+
+TEST(StagedTree, OpenRefusesWhatWriteTreeRefuses) {
+  TempDir tmp;
+  tmp.write("keep.txt", "mine");
+  std::string error;
+  EXPECT_FALSE(StagedTree::open(tmp.path(), {}, error));
+  EXPECT_NE(error.find("--force"), std::string::npos) << error;
+  EXPECT_FALSE(StagedTree::open(tmp.path() / "keep.txt", {true}, error));
+  EXPECT_NE(error.find("not a folder"), std::string::npos) << error;
 }

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "common/diagnostic_printer.h"
@@ -229,4 +230,65 @@ workflows:
   DiagnosticSink bad;
   EXPECT_EQ(generate::generate_project(load(), options, bad).status, generate::GenerateStatus::kUserTemplatesFailCheck);
   EXPECT_TRUE(bad.has_errors());
+}
+
+TEST(GenerateProject, StreamedOutputIsTheInMemoryTree) {
+  for (const auto& spec : example_specs()) {
+    auto load = [&] {
+      fs::path old = fs::current_path();
+      fs::current_path(source_dir());
+      DiagnosticSink sink;
+      auto project = spec::load_project({spec}, sink);
+      fs::current_path(old);
+      EXPECT_TRUE(project) << spec;
+      return std::move(*project);
+    };
+    generate::GenerateOptions options;
+    options.generator_version = "0";
+    DiagnosticSink sink;
+    auto in_memory = generate::generate_project(load(), options, sink);
+    ASSERT_EQ(in_memory.status, generate::GenerateStatus::kOk) << spec;
+
+    TempDir tmp;
+    std::string error;
+    auto staged = generate::StagedTree::open(tmp.path() / "out", {}, error);
+    ASSERT_TRUE(staged) << error;
+    options.output = staged.get();
+    auto streamed = generate::generate_project(load(), options, sink);
+    ASSERT_EQ(streamed.status, generate::GenerateStatus::kOk) << spec;
+    // Only the modules the self-check read stay in memory (those holding a `code:` body).
+    for (const auto& [path, text] : streamed.tree.files()) EXPECT_EQ(text, in_memory.tree.files().at(path)) << path;
+    EXPECT_LT(streamed.tree.size(), in_memory.tree.size()) << spec;
+    ASSERT_FALSE(staged->commit());
+    EXPECT_EQ(staged->size(), in_memory.tree.size());
+    EXPECT_EQ(staged->total_bytes(), in_memory.tree.total_bytes());
+    EXPECT_EQ(read_tree(tmp.path() / "out"), in_memory.tree.files()) << spec;
+  }
+}
+
+TEST(GenerateProject, StreamedOutputOfAFailedGenerationLeavesNothing) {
+  TempDir tmp;
+  fs::create_directories(tmp.path() / "tpl");
+  for (const auto& t : generate::embedded_templates())
+    write_file(tmp.path() / "tpl" / t.name, t.name == "workflow.py.j2" ? "def broken(:\n" : t.text);
+  fs::path old = fs::current_path();
+  fs::current_path(source_dir());
+  DiagnosticSink sink;
+  auto project = spec::load_project({example_specs().front()}, sink);
+  fs::current_path(old);
+  ASSERT_TRUE(project);
+  generate::GenerateOptions options;
+  options.generator_version = "0";
+  options.templates_dir = (tmp.path() / "tpl").string();
+  std::string error;
+  auto staged = generate::StagedTree::open(tmp.path() / "out", {}, error);
+  ASSERT_TRUE(staged) << error;
+  options.output = staged.get();
+  EXPECT_EQ(generate::generate_project(std::move(*project), options, sink).status,
+            generate::GenerateStatus::kUserTemplatesFailCheck);
+  EXPECT_GT(staged->size(), 0u);  // files were written into the staging folder meanwhile
+  staged.reset();                 // dropped: nothing is written
+  std::set<std::string> left;
+  for (auto& e : fs::directory_iterator(tmp.path())) left.insert(e.path().filename().string());
+  EXPECT_EQ(left, std::set<std::string>{"tpl"});
 }
