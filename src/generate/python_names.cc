@@ -9,70 +9,83 @@ namespace restack::generate {
 namespace {
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-char upper(char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); }
+// ASCII only, whatever the locale (std::tolower's answer for other bytes depends on it).
+char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
-std::string join(const std::vector<std::string>& words, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (i) out += sep;
-    out += words[i];
+/// Calls F(word) for every word of NAME, in NAME's own case: words end at '_', '-' and ' ', and
+/// before a capital that follows a lowercase letter or digit ("dataProcessor" splits before P)
+/// or that starts a lowercase run after capitals ("HTTPPage" splits before the last capital).
+/// Views into NAME: the case styles below build each result in one string, without a vector
+/// of words (names are cased some 50,000 times for a large project).
+template <typename F>
+void for_each_word(std::string_view name, F&& f) {
+  size_t start = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c == '_' || c == '-' || c == ' ') {
+      if (in_word) f(name.substr(start, i - start));
+      in_word = false;
+      continue;
+    }
+    if (in_word && is_upper(c)) {
+      char prev = name[i - 1];
+      bool next_lower = i + 1 < name.size() && name[i + 1] >= 'a' && name[i + 1] <= 'z';
+      if (is_lower_or_digit(prev) || (is_upper(prev) && next_lower)) {
+        f(name.substr(start, i - start));
+        start = i;
+      }
+    }
+    if (!in_word) {
+      in_word = true;
+      start = i;
+    }
   }
-  return out;
+  if (in_word) f(name.substr(start));
 }
 
-std::string capitalized(const std::string& w) {
-  std::string s = w;
-  if (!s.empty()) s[0] = upper(s[0]);
-  return s;
+/// NAME's words lowercased, the first letter of each uppercased when CAPITALIZE(index) says so,
+/// joined by SEP ('\0': nothing).
+template <typename Capitalize>
+std::string join_words(std::string_view name, char sep, Capitalize capitalize) {
+  std::string out;
+  out.reserve(name.size() + 4);
+  size_t index = 0;
+  for_each_word(name, [&](std::string_view word) {
+    if (index && sep) out += sep;
+    const bool cap = capitalize(index++);
+    for (size_t i = 0; i < word.size(); ++i) out += i == 0 && cap ? upper(lower(word[i])) : lower(word[i]);
+  });
+  return out;
 }
 }  // namespace
 
 std::vector<std::string> split_words(std::string_view name) {
   std::vector<std::string> words;
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) words.push_back(std::move(cur));
-    cur.clear();
-  };
-  for (size_t i = 0; i < name.size(); ++i) {
-    char c = name[i];
-    if (c == '_' || c == '-' || c == ' ') {
-      flush();
-      continue;
-    }
-    if (is_upper(c) && !cur.empty()) {
-      char prev = name[i - 1];
-      bool next_lower = i + 1 < name.size() && name[i + 1] >= 'a' && name[i + 1] <= 'z';
-      // "dataProcessor" splits before P; "HTTPPage" splits before the last capital of a run.
-      if (is_lower_or_digit(prev) || (is_upper(prev) && next_lower)) flush();
-    }
-    cur += lower(c);
-  }
-  flush();
+  for_each_word(name, [&](std::string_view word) {
+    std::string w;
+    w.reserve(word.size());
+    for (char c : word) w += lower(c);
+    words.push_back(std::move(w));
+  });
   return words;
 }
 
-std::string snake_case(std::string_view name) { return join(split_words(name), "_"); }
-std::string kebab_case(std::string_view name) { return join(split_words(name), "-"); }
-
+std::string snake_case(std::string_view name) {
+  return join_words(name, '_', [](size_t) { return false; });
+}
+std::string kebab_case(std::string_view name) {
+  return join_words(name, '-', [](size_t) { return false; });
+}
 std::string pascal_case(std::string_view name) {
-  std::string out;
-  for (const auto& w : split_words(name)) out += capitalized(w);
-  return out;
+  return join_words(name, '\0', [](size_t) { return true; });
 }
-
 std::string camel_case(std::string_view name) {
-  auto words = split_words(name);
-  std::string out;
-  for (size_t i = 0; i < words.size(); ++i) out += i == 0 ? words[i] : capitalized(words[i]);
-  return out;
+  return join_words(name, '\0', [](size_t i) { return i > 0; });
 }
-
 std::string title_case(std::string_view name) {
-  std::vector<std::string> words;
-  for (const auto& w : split_words(name)) words.push_back(capitalized(w));
-  return join(words, " ");
+  return join_words(name, ' ', [](size_t) { return true; });
 }
 
 bool is_python_keyword(std::string_view word) {
