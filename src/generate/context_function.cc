@@ -69,8 +69,13 @@ std::string indent_lines(const std::string& text, size_t n) {
 std::string def_signature(const std::string& prefix, const std::vector<std::string>& params,
                           const std::string& returns, size_t indent) {
   std::string flat = prefix + "(";
-  for (size_t i = 0; i < params.size(); ++i) flat += (i ? ", " : "") + params[i];
-  flat += ") -> " + returns + ":";
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (i) flat += ", ";
+    flat += params[i];
+  }
+  flat += ") -> ";
+  flat += returns;
+  flat += ':';
   if (indent + flat.size() <= kLineLength) return flat;
   std::string out = prefix + "(\n";
   for (const auto& p : params) out += std::string(indent + 4, ' ') + p + ",\n";

@@ -37,7 +37,6 @@ class ImportSet {
   NameScope* scope_;
   std::map<std::string, std::map<std::string, std::string>> froms_;  // module -> name -> alias
   std::map<std::string, std::string> modules_;                        // module -> alias
-  std::map<std::string, std::string> bound_;  // "module:name" -> local name
   std::vector<std::string> raw_;
 };
 

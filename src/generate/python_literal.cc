@@ -148,25 +148,43 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
+namespace {
+/// indent_rest's text appended to OUT: whole runs between line breaks copied at once.
+void append_indented_rest(std::string& out, std::string_view text, size_t n) {
+  size_t start = 0;
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', start)) {
+    out.append(text, start, nl + 1 - start);
+    start = nl + 1;
+    if (start < text.size() && text[start] != '\n') out.append(n, ' ');
+  }
+  out.append(text, start, std::string_view::npos);
+}
+}  // namespace
+
 std::string indent_rest(std::string_view text, size_t n) {
-  std::string pad(n, ' ');
   std::string out;
   out.reserve(text.size() + 16);
-  for (size_t i = 0; i < text.size(); ++i) {
-    out += text[i];
-    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] != '\n') out += pad;
-  }
+  append_indented_rest(out, text, n);
   return out;
 }
 
 std::string flat_call(std::string_view callee, const std::vector<Arg>& args) {
-  std::string flat = std::string(callee) + "(";
+  size_t size = callee.size() + 2;
+  for (const auto& a : args) size += a.key.size() + a.value.size() + 3;
+  std::string flat;
+  flat.reserve(size);
+  flat += callee;
+  flat += '(';
   for (size_t i = 0; i < args.size(); ++i) {
     if (i) flat += ", ";
-    if (!args[i].key.empty()) flat += args[i].key + "=";
+    if (!args[i].key.empty()) {
+      flat += args[i].key;
+      flat += '=';
+    }
     flat += args[i].value;
   }
-  return flat + ")";
+  flat += ')';
+  return flat;
 }
 
 namespace {
@@ -224,11 +242,17 @@ std::string trim(std::string_view s) {
 
 std::string explode(std::string_view head, const std::vector<std::string>& items, std::string_view tail,
                     size_t base) {
-  std::string out = std::string(head) + "\n";
+  std::string out;
+  out.reserve(head.size() + tail.size() + 16 * items.size() + 1);
+  out += head;
+  out += '\n';
   for (const auto& item : items) {
-    out += "    " + indent_rest(fit(item, base + 4, base + 4 + 1), 4) + ",\n";
+    out += "    ";
+    append_indented_rest(out, fit(item, base + 4, base + 4 + 1), 4);
+    out += ",\n";
   }
-  return out + std::string(tail);
+  out += tail;
+  return out;
 }
 
 }  // namespace
@@ -252,12 +276,23 @@ std::string call_expr(std::string_view callee, const std::vector<Arg>& args, siz
                       bool force_explode) {
   if (args.empty()) return std::string(callee) + "()";
   if (!force_explode) return fit(flat_call(callee, args), base, used);
-  std::string out = std::string(callee) + "(\n";
+  std::string out;
+  out.reserve(callee.size() + 3);
+  out += callee;
+  out += "(\n";
   for (const auto& a : args) {
-    std::string key = a.key.empty() ? "" : a.key + "=";
-    out += "    " + key + indent_rest(fit(a.value, base + 4, base + 4 + key.size() + 1), 4) + ",\n";
+    out += "    ";
+    size_t key_size = 0;
+    if (!a.key.empty()) {
+      out += a.key;
+      out += '=';
+      key_size = a.key.size() + 1;
+    }
+    append_indented_rest(out, fit(a.value, base + 4, base + 4 + key_size + 1), 4);
+    out += ",\n";
   }
-  return out + ")";
+  out += ')';
+  return out;
 }
 
 }  // namespace restack::generate
