@@ -381,7 +381,7 @@ class ProjectFlow {
       if (s.kind != StepKind::kFunction && s.kind != StepKind::kWorkflow) return;
       if (s.target.empty()) return;
       if (s.kind == StepKind::kWorkflow && !flat_[i].workflow) return;  // reported
-      pf_.note_use(s);
+      pf_.note_use(s, flat_[i].function);
       if (undescribed(i)) return resolve_undescribed(i);
 
       bool known = false;
@@ -661,9 +661,19 @@ class ProjectFlow {
     return m;
   }
 
-  void note_use(const Step& s) {
+  // DESCRIBED: the step's callee when it is a described function (names are unique: merge()
+  // refused duplicates, so a flag per described function replaces hashing its name).
+  void note_use(const Step& s, const Function* described) {
     // Each function once, at its first use (the steps outlive this pass).
-    if (s.kind == StepKind::kFunction && used_.insert(s.target).second) use_order_.push_back(s.target);
+    if (s.kind != StepKind::kFunction) return;
+    if (described) {
+      auto k = static_cast<size_t>(described - p_.functions.data());
+      if (used_described_[k]) return;
+      used_described_[k] = true;
+    } else if (!used_.insert(s.target).second) {
+      return;
+    }
+    use_order_.push_back(s.target);
   }
 
   const Function& record_derivation(const Step& s, Derivation d) {
@@ -707,7 +717,8 @@ class ProjectFlow {
   std::map<std::string, std::string> same_as_;
   std::map<std::string, Function> derived_;
   std::vector<std::string> use_order_;  // called functions, first use first
-  std::unordered_set<std::string_view> used_;
+  std::unordered_set<std::string_view> used_;  // undescribed functions noted
+  std::vector<bool> used_described_ = std::vector<bool>(p_.functions.size());  // by index in p_.functions
 };
 
 }  // namespace

@@ -128,8 +128,8 @@ const std::vector<KeySpec>& keys_of(Place place) {
 
 const KeySpec* find_key(Place place, std::string_view key) {
   if (key.empty()) return nullptr;
-  for (const auto& k : keys_of(place))  // first byte and length first: no call for a mismatch
-    if (k.name[0] == key[0] && k.name.size() == key.size() && k.name == key) return &k;
+  for (const auto& k : keys_of(place))  // length and first byte first: no call for a mismatch
+    if (k.name.size() == key.size() && k.name[0] == key[0] && k.name == key) return &k;
   return nullptr;
 }
 

@@ -86,7 +86,9 @@ void Reader::check_name(const Node* at, const std::string& name, Shape shape) {
       break;
   }
   if (!ok) return;
-  if (name.find('-') == std::string::npos) {
+  // Workflow, function and step names that passed their check have no `-`.
+  bool dashless = shape == Shape::kWorkflowName || shape == Shape::kFunctionName || shape == Shape::kStepName;
+  if (dashless || name.find('-') == std::string::npos) {
     if (is_python_keyword(name)) report(sink_, Code::kPythonKeyword, where(), name, what);
     return;
   }
