@@ -214,14 +214,18 @@ class Validator {
     else s.effective_timeout = Duration{120, "2m", s.loc};
     // Retry: workflow's, then the function's, then the step's, key by key.
     if (s.kind == StepKind::kFunction) {
-      std::optional<RetryPolicy> r = w.retry_policy;
       const RetryPolicy* layers[] = {fn && fn->retry_policy ? &*fn->retry_policy : nullptr,
                                      s.retry_policy ? &*s.retry_policy : nullptr};
-      for (const RetryPolicy* layer : layers) {
-        if (!layer) continue;
-        r = r ? r->merged_with(*layer) : *layer;
+      if (!layers[0] && !layers[1]) {
+        s.effective_retry = w.retry_policy;  // the usual case: copied once, no temporary
+      } else {
+        std::optional<RetryPolicy> r = w.retry_policy;
+        for (const RetryPolicy* layer : layers) {
+          if (!layer) continue;
+          r = r ? r->merged_with(*layer) : *layer;
+        }
+        s.effective_retry = std::move(r);
       }
-      s.effective_retry = std::move(r);
       const std::optional<RetryPolicy>& merged = s.effective_retry;
       if (merged && merged->initial_interval && merged->maximum_interval &&
           merged->maximum_interval->seconds < merged->initial_interval->seconds && (s.retry_policy || (fn && fn->retry_policy)))
