@@ -65,14 +65,19 @@ void Scanner::skip_break() {
 }
 
 bool Scanner::skip_blanks_and_comment() {
-  while (is_blank(peek())) ++pos_;
+  // In locals: the loop runs over every indentation and separating blank of the file.
+  const char* data = text_.data();
+  const size_t n = text_.size();
+  size_t p = pos_;
+  while (p < n && is_blank(data[p])) ++p;
   // `#` starts a comment only after a blank or at the start of a line (`a#b` is a scalar).
-  if (peek() == '#' && (pos_ == line_start_ || is_blank(text_[pos_ - 1]))) {
-    const void* nl = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_);
-    pos_ = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) : text_.size();
-    if (pos_ > 0 && pos_ < text_.size() && text_[pos_ - 1] == '\r') --pos_;
+  if (p < n && data[p] == '#' && (p == line_start_ || is_blank(data[p - 1]))) {
+    const void* nl = std::memchr(data + p, '\n', n - p);
+    p = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data) : n;
+    if (p > 0 && p < n && data[p - 1] == '\r') --p;
   }
-  return at_end() || is_break(peek());
+  pos_ = p;
+  return p >= n || is_break(data[p]);
 }
 
 bool Scanner::skip_to_token() {
