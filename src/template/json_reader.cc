@@ -47,6 +47,25 @@ constexpr auto kPlain = [] {
   return plain;
 }();
 
+/// The end of the run of kPlain bytes from Q on (at most END). Eight bytes at a time while none
+/// of them is a quote, a backslash, a control byte or non-ASCII (strings are most of a
+/// document's bytes), then byte by byte.
+inline const char* skip_plain(const char* q, const char* end) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  while (end - q >= 8) {
+    uint64_t w;
+    std::memcpy(&w, q, 8);
+    uint64_t special = has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) |
+                       ((w - kOnes * 0x20) & ~w & kHighs) |  // a byte below 0x20
+                       (w & kHighs);                         // a byte from 0x80 on
+    if (special) break;
+    q += 8;
+  }
+  while (q < end && kPlain[static_cast<unsigned char>(*q)]) ++q;
+  return q;
+}
+
 class Reader {
  public:
   explicit Reader(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
@@ -103,7 +122,7 @@ class Reader {
         case '"': {
           const char* start = p_ + 1;
           const char* q = start;
-          while (q < end_ && kPlain[static_cast<unsigned char>(*q)]) ++q;
+          q = skip_plain(q, end_);
           if (q < end_ && *q == '"') {
             p_ = q + 1;
             std::string_view text(start, size_t(q - start));
@@ -195,7 +214,7 @@ class Reader {
     // Most keys have no escapes: they are looked up straight from the text, without a copy.
     const char* start = p_ + 1;
     const char* q = start;
-    while (q < end_ && kPlain[static_cast<unsigned char>(*q)]) ++q;
+    q = skip_plain(q, end_);
     if (q < end_ && *q == '"') {
       p_ = q + 1;
       if (!colon()) return false;
@@ -311,7 +330,7 @@ class Reader {
     ++p_;  // opening quote
     for (;;) {
       const char* run = p_;
-      while (p_ < end_ && kPlain[static_cast<unsigned char>(*p_)]) ++p_;
+      p_ = skip_plain(p_, end_);
       s.append(run, size_t(p_ - run));
       if (p_ >= end_) return false;
       unsigned char c = static_cast<unsigned char>(*p_);
