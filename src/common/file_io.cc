@@ -1,8 +1,10 @@
 #include "common/file_io.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -17,25 +19,40 @@ ReadResult read_text_file(const fs::path& path, size_t max_bytes) {
     r.error = std::strerror(errno);
     return r;
   }
-  char buf[65536];
+  auto too_large = [&] {
+    r.error = "file is larger than " + std::to_string(max_bytes >> 20) + " MiB";
+    r.content.clear();
+    r.content.shrink_to_fit();
+    ::close(fd);
+    return r;
+  };
+  // Read straight into the string, sized from fstat: a 2 MB spec or data file is then read
+  // without the growth copies of appending. Pipes and files that grow meanwhile still work:
+  // the buffer grows when it fills up.
+  struct stat st {};
+  size_t expected = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? size_t(st.st_size) : 0;
+  if (expected > max_bytes) return too_large();
+  r.content.resize(std::max<size_t>(expected + 1, 4096));
+  size_t used = 0;
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (used == r.content.size()) {
+      if (used > max_bytes) return too_large();
+      r.content.resize(std::min(used * 2, max_bytes + 1));
+    }
+    ssize_t n = ::read(fd, r.content.data() + used, r.content.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
       r.error = std::strerror(errno);
-      ::close(fd);
-      return r;
-    }
-    if (n == 0) break;
-    if (r.content.size() + size_t(n) > max_bytes) {
-      r.error = "file is larger than " + std::to_string(max_bytes >> 20) + " MiB";
       r.content.clear();
       ::close(fd);
       return r;
     }
-    r.content.append(buf, size_t(n));
+    if (n == 0) break;
+    used += size_t(n);
   }
   ::close(fd);
+  if (used > max_bytes) return too_large();
+  r.content.resize(used);
   r.ok = true;
   return r;
 }
