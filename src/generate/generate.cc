@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "generate/body_provider.h"
@@ -71,10 +72,13 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
   const auto user_code = user_code_modules(context);
   auto rendered = render.finish(context.data, result.tree, sink);
   // The rendered files are all that is needed now. Freeing the context (some 400,000
-  // allocations) is the last work of a run, so its two halves are freed on two threads.
-  tmpl::Value functions = context_at(context.data, "functions");
-  context.data.as_dict().set(tmpl::Value("functions"), tmpl::Value());
-  result.releases.emplace_back(std::move(functions));
+  // allocations) is the last work of a run, so its largest parts are freed on threads of their
+  // own (the functions, the workflows, the models; the rest with the context).
+  for (std::string_view part : {"functions", "workflows", "models_module"}) {
+    tmpl::Value value = context_at(context.data, part);
+    context.data.as_dict().set(tmpl::Value(part), tmpl::Value());
+    result.releases.emplace_back(std::move(value));
+  }
   result.releases.emplace_back(std::move(context));
   if (!rendered.ok) {
     result.status = rendered.internal ? GenerateStatus::kBundledTemplateFailed : GenerateStatus::kRenderFailed;
