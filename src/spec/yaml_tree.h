@@ -100,6 +100,12 @@ class StringStore {
 
 class Document {
  public:
+  Document() = default;
+  // Neither copied nor moved: text_ and every node view own_text_ and strings_, whose bytes
+  // a copy or a move (of a short string) would not carry along. Held by unique_ptr.
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
   const Node* root() const { return root_; }
   const std::string& file() const { return file_.str(); }
   /// The file name as model positions share it.
