@@ -20,6 +20,32 @@ constexpr bool json_plain(unsigned char c) {
   return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '\'';
 }
 
+/// Appends code point C as json.dumps (HTML-safe, ensure_ascii) writes it inside a string.
+void json_escape(std::string& out, char32_t c) {
+  switch (c) {
+    case '"': out += "\\\""; return;
+    case '\\': out += "\\\\"; return;
+    case '\n': out += "\\n"; return;
+    case '\r': out += "\\r"; return;
+    case '\t': out += "\\t"; return;
+    case '\b': out += "\\b"; return;
+    case '\f': out += "\\f"; return;
+    default: break;
+  }
+  if (c < 0x80 && json_plain(static_cast<unsigned char>(c))) {
+    out += char(c);
+    return;
+  }
+  char buf[16];
+  if (c >= 0x10000) {
+    char32_t v = c - 0x10000;
+    std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", unsigned(0xD800 + (v >> 10)), unsigned(0xDC00 + (v & 0x3FF)));
+  } else {
+    std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
+  }
+  out += buf;
+}
+
 void json_string(std::string& out, const std::string& s) {
   out += '"';
   if (utf8::is_ascii(s)) {
@@ -30,50 +56,11 @@ void json_string(std::string& out, const std::string& s) {
       while (run < s.size() && json_plain(static_cast<unsigned char>(s[run]))) ++run;
       out.append(s, i, run - i);
       if (run == s.size()) break;
-      unsigned char c = static_cast<unsigned char>(s[run]);
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default: {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
-          out += buf;
-        }
-      }
+      json_escape(out, static_cast<unsigned char>(s[run]));
       i = run + 1;
     }
-    out += '"';
-    return;
-  }
-  for (char32_t c : utf8::decode(s)) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default: {
-        char buf[16];
-        if (c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '&' || c == '\'') {
-          if (c >= 0x10000) {
-            char32_t v = c - 0x10000;
-            std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", unsigned(0xD800 + (v >> 10)), unsigned(0xDC00 + (v & 0x3FF)));
-          } else {
-            std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
-          }
-          out += buf;
-        } else {
-          out += char(c);
-        }
-      }
-    }
+  } else {
+    for (char32_t c : utf8::decode(s)) json_escape(out, c);
   }
   out += '"';
 }
