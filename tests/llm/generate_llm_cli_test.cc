@@ -37,8 +37,11 @@ class GenerateLlmCli : public ::testing::Test {
   }
 
   void expect_no_key(const std::string& out) {
-    for (const auto& e : fs::recursive_directory_iterator(tmp.path() / out))
-      if (e.is_regular_file()) EXPECT_EQ(read_file(e.path()).find(kKey), std::string::npos) << e.path();
+    for (const auto& e : fs::recursive_directory_iterator(tmp.path() / out)) {
+      if (e.is_regular_file()) {
+        EXPECT_EQ(read_file(e.path()).find(kKey), std::string::npos) << e.path();
+      }
+    }
   }
 
   void expect_valid_python(const std::string& out) {
