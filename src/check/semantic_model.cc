@@ -298,7 +298,9 @@ const Binding* SemanticModel::lookup(std::string_view name, int scope, int* foun
   bool first = true;
   while (s >= 0) {
     const Scope& sc = scopes_[size_t(s)];
-    if (sc.globals.count(key)) {
+    // `global x` sends the lookup to the module scope; at module level it changes nothing (and
+    // jumping to scope 0 from scope 0 would never end: found by the check fuzzer).
+    if (s != 0 && sc.globals.count(key)) {
       s = 0;
       first = false;
       continue;

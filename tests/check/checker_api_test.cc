@@ -1,6 +1,11 @@
 // check_source(): the API the generator calls on every file it writes.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
+#include <memory>
+#include <thread>
+
 #include "check/checker.h"
 
 namespace restack::check {
@@ -81,6 +86,23 @@ TEST(CheckSource, SurvivesHostileInput) {
     }
   }
   EXPECT_FALSE(check_source("h.py", deep).empty());  // unbalanced brackets are a syntax error
+}
+
+TEST(CheckSource, GlobalStatementAtModuleLevelEnds) {
+  // `global` at module level is legal and a no-op; name lookup used to loop on it forever.
+  // Run on a thread so that a regression fails here instead of hanging the whole test run.
+  const char* source = "import os\nglobal os\nos.system('ls')\nglobal counter\ncounter = 1\nprint(counter)\n";
+  // Detached, with a promise: a std::async future would wait for a looping thread forever.
+  using Findings = decltype(check_source("", ""));
+  auto promise = std::make_shared<std::promise<Findings>>();
+  auto result = promise->get_future();
+  std::thread([promise, source] { promise->set_value(check_source("m.py", source)); }).detach();
+  ASSERT_EQ(result.wait_for(std::chrono::seconds(20)), std::future_status::ready)
+      << "check_source did not finish: name lookup loops on a module-level `global`";
+  auto findings = result.get();
+  bool found_system = false;
+  for (const auto& d : findings) found_system |= d.location.line == 3;
+  EXPECT_TRUE(found_system) << "os.system on line 3 should still resolve through the module scope";
 }
 
 TEST(CheckSource, WorkflowCodeFollowsSameModuleCallsOnly) {
