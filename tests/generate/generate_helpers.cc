@@ -11,13 +11,18 @@ namespace restack::test {
 
 namespace fs = std::filesystem;
 
-Generated generate_in_memory(const std::vector<std::string>& files) {
-  Generated g;
+std::optional<spec::Project> load_from_source_dir(const std::vector<std::string>& files, DiagnosticSink& sink) {
   fs::path old = fs::current_path();
   fs::current_path(source_dir());
-  DiagnosticSink sink;
   auto project = spec::load_project(files, sink);
   fs::current_path(old);
+  return project;
+}
+
+Generated generate_in_memory(const std::vector<std::string>& files) {
+  Generated g;
+  DiagnosticSink sink;
+  auto project = load_from_source_dir(files, sink);
   std::ostringstream err;
   if (!project) {
     print_text(err, sink.all());

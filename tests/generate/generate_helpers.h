@@ -3,6 +3,7 @@
 // and run the Python checkers (tests/generate/python/) over generated projects.
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,8 @@
 
 #include "common/test_support.h"
 #include "generate/output_tree.h"
+#include "spec/model.h"
+#include "common/diagnostic.h"
 
 namespace restack::test {
 
@@ -23,6 +26,10 @@ struct Generated {
 /// Loads FILES (paths relative to the source folder are kept as written, as the CLI does when
 /// run from there) and renders the project with the bundled templates, in process.
 Generated generate_in_memory(const std::vector<std::string>& files);
+
+/// Loads FILES (paths relative to the source tree, like examples/x.yaml) as one project;
+/// nothing when they do not load (the diagnostics then go to SINK).
+std::optional<spec::Project> load_from_source_dir(const std::vector<std::string>& files, DiagnosticSink& sink);
 
 /// Writes CONTENT to P, creating its parent folders.
 void write_with_dirs(const std::filesystem::path& p, const std::string& content);

@@ -2,6 +2,8 @@
 // order, whatever the thread count.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include <atomic>
 #include <optional>
 #include <set>
@@ -24,11 +26,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::optional<generate::Context> context_of(const std::vector<std::string>& specs) {
-  fs::path old = fs::current_path();
-  fs::current_path(source_dir());
   DiagnosticSink sink;
-  auto project = spec::load_project(specs, sink);
-  fs::current_path(old);
+  auto project = load_from_source_dir(specs, sink);
   EXPECT_TRUE(project);
   if (!project) return std::nullopt;
   generate::PlaceholderBodyProvider placeholder;
@@ -235,12 +234,9 @@ workflows:
 TEST(GenerateProject, StreamedOutputIsTheInMemoryTree) {
   for (const auto& spec : example_specs()) {
     auto load = [&] {
-      fs::path old = fs::current_path();
-      fs::current_path(source_dir());
       DiagnosticSink sink;
-      auto project = spec::load_project({spec}, sink);
-      fs::current_path(old);
-      EXPECT_TRUE(project) << spec;
+      auto project = load_from_source_dir({spec}, sink);
+      if (!project) throw std::runtime_error(spec + " does not load");  // fails the test
       return std::move(*project);
     };
     generate::GenerateOptions options;
