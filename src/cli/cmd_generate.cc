@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/generate_llm.h"
+#include "cli/heap_tuning.h"
 #include "common/diagnostic_printer.h"
 #include "common/exit_codes.h"
 #include "generate/generate.h"
@@ -55,6 +56,7 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
   options.templates_dir = o.templates;
   options.check_all = o.check_all;
   options.llm_results = &llm.results;
+  options.teardown = batch_teardown();
   if (o.dump_context) {
     report(sink);
     std::cout << generate::project_context_json(*project, options) << "\n";

@@ -2,26 +2,17 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
+#include <memory>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/heap_tuning.h"
 #include "common/diagnostic_printer.h"
 #include "common/exit_codes.h"
 #include "common/file_io.h"
 #include "template/data.h"
 #include "template/environment.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define RESTACK_RENDER_FAST_EXIT 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define RESTACK_RENDER_FAST_EXIT 0
-#endif
-#endif
-#ifndef RESTACK_RENDER_FAST_EXIT
-#define RESTACK_RENDER_FAST_EXIT 1
-#endif
 
 namespace restack::cli {
 namespace {
@@ -104,14 +95,14 @@ int run_render(const RenderOptions& o, const GlobalOptions& global) {
     print_error(error_at(o.template_path, "template file not found"), global);
     return kExitProblems;
   }
-  tmpl::Environment env(o.engine);
+  auto env = std::make_unique<tmpl::Environment>(o.engine);
   fs::path dir = tpath.parent_path().empty() ? fs::path(".") : tpath.parent_path();
-  env.add_search_path(dir);
-  for (const auto& d : o.include_dirs) env.add_search_path(d);
+  env->add_search_path(dir);
+  for (const auto& d : o.include_dirs) env->add_search_path(d);
   std::string name = tpath.filename().string();
   std::string out;
   try {
-    out = env.render_value(name, data);
+    out = env->render_value(name, data);
   } catch (const DiagnosticError& e) {
     Diagnostic d = e.diagnostic();
     if (d.location.file == name) d.location.file = o.template_path;  // the path as the user gave it
@@ -119,19 +110,23 @@ int run_render(const RenderOptions& o, const GlobalOptions& global) {
     print_error(d, global);
     return kExitProblems;
   }
+  // The data tree, the parsed templates and the output are the run's largest allocations:
+  // freeing them one node at a time costs as much as rendering (common/teardown.h).
+  const Teardown teardown = batch_teardown();
+  dispose(std::move(data), teardown);
+  dispose(std::move(env), teardown);
   if (o.output.empty()) {
     std::cout.write(out.data(), std::streamsize(out.size()));
     std::cout.flush();
-    // Freeing a large data tree one node at a time costs as much as rendering it; the process
-    // ends here anyway (sanitizer builds still free everything, for leak checking).
-    if (RESTACK_RENDER_FAST_EXIT && std::cout.good()) std::_Exit(kExitOk);
+    dispose(std::move(out), teardown);
     return kExitOk;
   }
-  if (auto err = write_file_atomic(o.output, out)) {
+  auto err = write_file_atomic(o.output, out);
+  dispose(std::move(out), teardown);
+  if (err) {
     print_error(error_at(o.output, "cannot write output: " + *err), global);
     return kExitProblems;
   }
-  if (RESTACK_RENDER_FAST_EXIT) std::_Exit(kExitOk);
   return kExitOk;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli/command.h"
+#include "cli/heap_tuning.h"
 #include "common/diagnostic_printer.h"
 #include "common/exit_codes.h"
 #include "spec/load.h"
@@ -64,6 +65,7 @@ int run_validate(const ValidateOptions& o, const GlobalOptions& global) {
     print_text(std::cerr, sink.all(), print);
     if (project && !global.quiet) print_summary(std::cout, *project);
   }
+  dispose(std::move(project), batch_teardown());
   return sink.has_errors() ? kExitProblems : kExitOk;
 }
 

@@ -64,4 +64,12 @@ void tune_heap_for_batch_run() {}
 
 #endif
 
+Teardown batch_teardown() {
+#if defined(RESTACK_OWN_ALLOCATOR)
+  return Teardown::kFree;
+#else
+  return Teardown::kLeaveToExit;
+#endif
+}
+
 }  // namespace restack::cli

@@ -67,7 +67,7 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
     // afterwards, on every thread.
     const ItemReady* hook = bodies.provider().concurrent() ? &on_item : nullptr;
     context = build_context(project, bodies.provider(), {options.generator_version, options.jobs, hook});
-    result.releases.emplace_back(std::move(project));  // everything needed is in the context now
+    result.releases.emplace_back(std::move(project), options.teardown);  // everything needed is in the context now
   }
   const auto user_code = user_code_modules(context);
   auto rendered = render.finish(context.data, result.tree, sink);
@@ -77,9 +77,9 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
   for (std::string_view part : {"functions", "workflows", "models_module"}) {
     tmpl::Value value = context_at(context.data, part);
     context.data.as_dict().set(tmpl::Value(part), tmpl::Value());
-    result.releases.emplace_back(std::move(value));
+    result.releases.emplace_back(std::move(value), options.teardown);
   }
-  result.releases.emplace_back(std::move(context));
+  result.releases.emplace_back(std::move(context), options.teardown);
   if (!rendered.ok) {
     result.status = rendered.internal ? GenerateStatus::kBundledTemplateFailed : GenerateStatus::kRenderFailed;
     return result;

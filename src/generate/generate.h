@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "common/diagnostic.h"
+#include "common/teardown.h"
 #include "generate/output_tree.h"
 #include "llm/body_service.h"
 #include "spec/model.h"
@@ -36,6 +37,9 @@ struct GenerateOptions {
   /// `--llm`: the answers by function name (llm_body_provider.h); null or empty: placeholders.
   /// Functions with `code:` always get their code.
   const std::vector<llm::BodyResult>* llm_results = nullptr;
+  /// What becomes of the project and its context once the files are rendered: freed on
+  /// threads of their own (GenerateResult::releases), or left to the process's exit (the CLI).
+  Teardown teardown = Teardown::kFree;
   /// When set, each file is written into it as soon as it is rendered, so that writing overlaps
   /// rendering (GenerateResult::tree then holds only the modules the self-check read); the
   /// caller commits it when the status is kOk, and otherwise drops it (nothing is written).
@@ -56,9 +60,14 @@ enum class GenerateStatus {
 class DeferredRelease {
  public:
   DeferredRelease() = default;
-  /// Takes DOOMED and destroys it on a new thread (here, when no thread can be started).
+  /// Takes DOOMED and destroys it on a new thread (here, when no thread can be started), or
+  /// never with Teardown::kLeaveToExit.
   template <typename T>
-  explicit DeferredRelease(T doomed) {
+  DeferredRelease(T doomed, Teardown teardown) {
+    if (teardown == Teardown::kLeaveToExit) {
+      leave_to_exit(std::move(doomed));
+      return;
+    }
     auto holder = std::make_unique<T>(std::move(doomed));
     try {
       thread_ = std::thread([owned = std::move(holder)]() mutable { owned.reset(); });
