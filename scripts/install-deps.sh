@@ -9,6 +9,7 @@ PACKAGES=(
   # libraries linked into restack-gen
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libcurl4-openssl-dev libcpp-httplib-dev libsqlite3-dev libhiredis-dev libtree-sitter-dev
+  libmimalloc-dev
   # tests
   libgtest-dev libgmock-dev redis-server nodejs npm
   # references and checks of generated code

@@ -8,8 +8,9 @@
 
 namespace restack::cli {
 
-/// Asks glibc to grow the heap in large steps and never give memory back before exit, and the
-/// kernel to back the main heap with transparent huge pages where it allows them
+/// Asks the allocator (mimalloc when the executable links it, cmake/allocator.cmake; else
+/// glibc's) to keep freed memory until exit and to grow in large steps, and the kernel to back
+/// the heap with transparent huge pages where it allows them
 /// (/sys/kernel/mm/transparent_hugepage/enabled: `always` or `madvise`). A no-op elsewhere
 /// (another C library, a sanitizer's allocator). Call once, early, before any thread starts.
 void tune_heap_for_batch_run();
