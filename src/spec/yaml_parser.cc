@@ -1,5 +1,7 @@
 #include "spec/yaml_parser.h"
 
+#include <array>
+
 #include "spec/codes.h"
 #include "spec/yaml_prescan.h"
 
@@ -12,7 +14,22 @@ constexpr const char* kMisplacedColon =
 
 constexpr const char* kMultiLineKey = "a mapping key must fit on one line (use `? ` for a longer key)";
 
+constexpr const char* kKeyWithoutColon =
+    "expected `key: value` here: a key without its `:`, or a value indented like a key";
+
 bool is_indicator_with_blank(const Scanner& s, char c) { return s.peek() == c && s.blank_or_end_at(1); }
+
+// Bytes that start a plain scalar whatever follows them: no indicator (`-?:,[]{}#&*!|>'"%@``),
+// blank or break. Non-ASCII bytes are letters (the text is valid UTF-8).
+constexpr std::array<bool, 256> kSimplePlainStart = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  for (unsigned char c : std::string_view("_./$(~=<^+;")) t[c] = true;
+  return t;
+}();
+
+bool is_simple_plain_start(char c) { return kSimplePlainStart[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
@@ -140,7 +157,8 @@ const Node* Parser::block_mapping(int column, const Properties& props, Candidate
       key = commit(*first_key);
       first_key = nullptr;
       s_.advance();
-      value = block_node(column, Context::kMapValue, key_offset);
+      value = inline_scalar_value(column);
+      if (!value) value = block_node(column, Context::kMapValue, key_offset);
     } else if (is_indicator_with_blank(s_, '?')) {  // explicit key, value on a `: ` line
       key_offset = s_.pos();
       s_.advance();
@@ -159,18 +177,27 @@ const Node* Parser::block_mapping(int column, const Properties& props, Candidate
       key = b_.empty(key_offset, {});
       s_.advance();
       value = block_node(column, Context::kMapValue, key_offset);
+    } else if (is_simple_plain_start(s_.peek())) {
+      // A plain key, the usual case: what candidate() and commit() below do for it.
+      key_offset = s_.pos();
+      std::string_view text = s_.scan_plain_line(false);
+      if (!at_value_indicator(false, false)) fail(key_offset, kKeyWithoutColon);
+      key = b_.scalar(key_offset, text, true, {});
+      s_.advance();
+      value = inline_scalar_value(column);
+      if (!value) value = block_node(column, Context::kMapValue, key_offset);
     } else {
       Properties key_props;
       if (s_.peek() == '&' || s_.peek() == '!') key_props = properties(false);
       size_t line_start = s_.mark().line_start;
       Candidate cand = candidate(false, key_props);
-      if (!at_value_indicator(false, cand.kind != Candidate::Kind::kPlain))
-        fail(cand.offset, "expected `key: value` here: a key without its `:`, or a value indented like a key");
+      if (!at_value_indicator(false, cand.kind != Candidate::Kind::kPlain)) fail(cand.offset, kKeyWithoutColon);
       if (s_.mark().line_start != line_start) fail(cand.offset, kMultiLineKey);
       key_offset = cand.offset;
       key = commit(cand);
       s_.advance();
-      value = block_node(column, Context::kMapValue, key_offset);
+      value = inline_scalar_value(column);
+      if (!value) value = block_node(column, Context::kMapValue, key_offset);
     }
     b_.add_entry(map, key, value, key_offset, keys);
     s_.skip_to_token();
@@ -181,6 +208,34 @@ const Node* Parser::block_mapping(int column, const Properties& props, Candidate
   }
   b_.close(map);
   return map;
+}
+
+const Node* Parser::inline_scalar_value(int column) {
+  // Most lines of a spec are `key: value`: this skips block_node's and block_content's
+  // checks and candidate, none of which can apply to these values.
+  Scanner::Mark start = s_.mark();
+  while (is_blank(s_.peek())) s_.advance();
+  size_t offset = s_.pos();
+  char c = s_.peek();
+  std::string_view value;
+  bool plain = c != '"';
+  if (plain) {
+    if (!is_simple_plain_start(c)) {
+      s_.reset(start);
+      return nullptr;
+    }
+    value = s_.scan_plain_line(false);
+    // `: ` after it (an error block_content reports) ends the plain text, and fails the
+    // end-of-line test below, as does anything else after the value on its line.
+    s_.continue_plain(value, false, column + 1);
+  } else {
+    value = s_.scan_double_quoted();
+  }
+  if (!s_.skip_blanks_and_comment()) {
+    s_.reset(start);
+    return nullptr;
+  }
+  return b_.scalar(offset, value, plain, {});
 }
 
 // ---------------------------------------------------------------- shared pieces

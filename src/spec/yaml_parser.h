@@ -49,6 +49,11 @@ class Parser {
                             const Properties& token_props);
   const Node* block_sequence(int column, const Properties& props);
   const Node* block_mapping(int column, const Properties& props, Candidate* first_key);
+  /// After a block mapping's `key:` (the cursor just past the colon), the usual value: a
+  /// plain or double-quoted scalar on the key's line that ends it. Builds exactly the node
+  /// block_node would; returns null, the cursor unmoved, for anything else (properties, a
+  /// comment, a collection, a line to report...), which block_node then reads (and reports).
+  const Node* inline_scalar_value(int column);
   /// Properties on the current line (the cursor is on `&` or `!`), blanks after them skipped.
   Properties properties(bool flow);
   Candidate candidate(bool flow, const Properties& props);

@@ -57,7 +57,8 @@ struct Node {
   static bool is_null_text(std::string_view s) {
     if (s.size() == 0) return true;
     if (s.size() == 1) return s[0] == '~';
-    return s.size() == 4 && (s == "null" || s == "Null" || s == "NULL");
+    // The first letter first: most 4-byte values are not null, and each == is a memcmp call.
+    return s.size() == 4 && (s[0] == 'n' || s[0] == 'N') && (s == "null" || s == "Null" || s == "NULL");
   }
 };
 
