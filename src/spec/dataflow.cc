@@ -234,17 +234,17 @@ class ProjectFlow {
           if (!value.is_reference()) continue;
           const Reference& r = value.reference();
           if (r.kind != Reference::Kind::kStep && r.kind != Reference::Kind::kStepField) continue;
-          auto it = index_.find(r.step);
-          if (it == index_.end() || !undescribed(it->second)) continue;
+          const size_t* at = index_.find(r.step);
+          if (!at || !undescribed(*at)) continue;
           const Field* df = dest ? dest->find(field) : nullptr;
           TypeExpr type = df ? df->type : simple_type("Any");
           if (r.kind == Reference::Kind::kStepField) {
-            auto& list = fields_read[it->second];
+            auto& list = fields_read[*at];
             bool seen = false;
             for (const auto& [n, t] : list) seen = seen || n == r.field;
             if (!seen) list.emplace_back(r.field, type);
           } else if (type.kind == TypeExpr::Kind::kModel) {
-            whole_read_as.emplace(it->second, type.name);
+            whole_read_as.emplace(*at, type.name);
           }
         }
       };
@@ -309,15 +309,15 @@ class ProjectFlow {
         suggest_field(d, *w_.input_schema, r.field);
         return nullptr;
       }
-      auto it = index_.find(r.step);
-      if (it == index_.end()) {
+      const size_t* at = index_.find(r.step);
+      if (!at) {
         auto& d = report(sink_, Code::kUnknownStepRef, value.loc, text(), r.step, w_.name);
         std::vector<std::string> names;
         for (const auto& f : flat_) names.push_back(f.step->name);
         if (auto m = closest_match(r.step, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
         return nullptr;
       }
-      const Flat& target = flat_[it->second];
+      const Flat& target = flat_[*at];
       if (target.top >= top) {
         const char* why = target.step == here ? "it is this step"
                           : target.top == top ? "it runs in the same parallel group"
@@ -325,7 +325,7 @@ class ProjectFlow {
         report(sink_, Code::kStepNotEarlier, value.loc, text(), r.step, why);
         return nullptr;
       }
-      const Output& o = output_of(it->second);
+      const Output& o = output_of(*at);
       if (o.kind == Output::Kind::kNoOutput) {
         auto& d = report(sink_, Code::kStepHasNoOutput, value.loc, text(), step_kind_name(target.step->kind));
         if (target.step->kind == StepKind::kParallel) add_note(d, "refer to a step inside the group instead");
@@ -539,7 +539,7 @@ class ProjectFlow {
           if (prev.kind == StepKind::kParallel) {
             report(sink_, Code::kNeedsInputAfterParallel, s.loc, s.name, s.target, "parallel group `" + prev.name + "`");
           } else {
-            size_t j = index_.at(prev.name);
+            size_t j = *index_.find(prev.name);  // every step is in index_
             Output o = output_of(j);
             if (o.kind == Output::Kind::kSchema) {
               ri.mode = ResolvedInput::Mode::kWhole;
@@ -624,8 +624,7 @@ class ProjectFlow {
     Workflow& w_;
     DiagnosticSink& sink_;
     std::vector<Flat> flat_;
-    std::pmr::monotonic_buffer_resource arena_;  // index_'s nodes
-    NameMap<size_t> index_{&arena_};  // step name -> flat index (first of each name)
+    NameIndex<size_t> index_;  // step name -> flat index (first of each name)
     std::map<size_t, Derived> planned_;
     std::vector<Output> outputs_;       // per flat index
     std::vector<size_t> group_start_;   // flat index of each top-level step

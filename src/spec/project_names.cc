@@ -11,13 +11,13 @@ ProjectNames::ProjectNames(const Project& project) {
 }
 
 const Function* ProjectNames::function(std::string_view name) const {
-  auto it = functions_.find(name);
-  return it == functions_.end() ? nullptr : it->second;
+  const Function* const* f = functions_.find(name);
+  return f ? *f : nullptr;
 }
 
 const Workflow* ProjectNames::workflow(std::string_view name) const {
-  auto it = workflows_.find(name);
-  return it == workflows_.end() ? nullptr : it->second;
+  const Workflow* const* w = workflows_.find(name);
+  return w ? *w : nullptr;
 }
 
 }  // namespace restack::spec

@@ -174,8 +174,7 @@ class Validator {
 
   void check_workflow(Workflow& w) {
     // Duplicate step names, counting the steps inside parallel groups.
-    std::pmr::monotonic_buffer_resource arena;
-    NameMap<const Loc*> seen(&arena);
+    NameIndex<const Loc*> seen;
     seen.reserve(w.steps.size());
     check_steps(w, w.steps, seen);
     if (w.schedule && w.input_schema)
@@ -183,13 +182,13 @@ class Validator {
         if (!f.default_value) report(sink_, Code::kScheduledWorkflowInput, f.loc, w.name, f.name);
   }
 
-  void check_steps(Workflow& w, std::vector<Step>& steps, NameMap<const Loc*>& seen) {
+  void check_steps(Workflow& w, std::vector<Step>& steps, NameIndex<const Loc*>& seen) {
     for (auto& s : steps) {
       if (!s.name.empty()) {
-        auto [it, fresh] = seen.emplace(s.name, &s.name_loc);
+        auto [first, fresh] = seen.emplace(s.name, &s.name_loc);
         if (!fresh) {
           auto& d = report(sink_, Code::kDuplicateStep, s.name_loc, s.name, w.name);
-          add_note(d, "first used here", *it->second);
+          add_note(d, "first used here", **first);
         }
       }
       check_step(w, s);
