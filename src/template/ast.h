@@ -47,10 +47,15 @@ struct DictExpr : Expr {
   std::vector<std::pair<ExprPtr, ExprPtr>> items;
 };
 
+/// Whether NAME is a method of dict (items, keys, get...): `d.items` is the method, not the key.
+bool is_dict_method(std::string_view name);  // methods.cc
+
 struct GetattrExpr : Expr {
-  GetattrExpr(ExprPtr o, std::string a, int l) : Expr(ExprKind::kGetattr, l), object(std::move(o)), attr(std::move(a)) {}
+  GetattrExpr(ExprPtr o, std::string a, int l)
+      : Expr(ExprKind::kGetattr, l), object(std::move(o)), attr(std::move(a)), dict_method(is_dict_method(attr)) {}
   ExprPtr object;
   std::string attr;
+  bool dict_method;  // decided once here instead of on every `dict.attr` lookup
 };
 
 struct GetitemExpr : Expr {

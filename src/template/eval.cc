@@ -93,7 +93,7 @@ const Value* Renderer::find_stored(const Expr& e, const Frame& f) const {
   if (e.kind != ExprKind::kGetattr) return nullptr;
   const auto& g = static_cast<const GetattrExpr&>(e);
   const Value* obj = find_stored(*g.object, f);
-  if (!obj || !obj->is_dict() || has_method(*obj, g.attr)) return nullptr;  // a method wins over a key
+  if (!obj || !obj->is_dict() || g.dict_method) return nullptr;  // a method wins over a key
   return obj->as_dict().find(std::string_view(g.attr));
 }
 
@@ -245,7 +245,11 @@ Value Renderer::eval_inner(const Expr& e, Frame& f) {
       const auto& g = static_cast<const GetattrExpr&>(e);
       // `name.attr`: look the attribute up on the variable itself, without copying it (an
       // expression cannot rebind variables while it is evaluated).
-      if (const Value* obj = find_stored(*g.object, f)) return getattr(*obj, g.attr);
+      if (const Value* obj = find_stored(*g.object, f)) {
+        if (obj->is_dict() && !g.dict_method)
+          if (const Value* v = obj->as_dict().find(std::string_view(g.attr))) return *v;
+        return getattr(*obj, g.attr);
+      }
       return getattr(eval(*g.object, f), g.attr);
     }
     case ExprKind::kGetitem: return eval_getitem(static_cast<const GetitemExpr&>(e), f);
@@ -318,7 +322,7 @@ Value Renderer::eval_inner(const Expr& e, Frame& f) {
 }
 
 void Renderer::eval_args(const CallArgsExpr& a, Frame& f, CallArgs& out) {
-  out.args.reserve(a.args.size());
+  if (!a.args.empty()) out.args.reserve(a.args.size());
   for (const auto& x : a.args) out.args.push_back(eval(*x, f));
   if (a.star_args) {
     Value extra = eval(*a.star_args, f);
@@ -384,6 +388,10 @@ Renderer::PooledArgs::~PooledArgs() {
 
 Value Renderer::eval_filter(const FilterExpr& fe, const Value& input, Frame& f) {
   if (!fe.filter) raise_error("No filter named '" + fe.name + "' found.");
+  if (fe.args.args.empty() && fe.args.kwargs.empty() && !fe.args.star_args && !fe.args.star_kwargs) {
+    CallArgs none;  // `x|f`: two empty vectors, nothing to take from the pool or evaluate
+    return fe.filter->fn(*this, input, none);
+  }
   PooledArgs args(*this);
   eval_args(fe.args, f, *args);
   return fe.filter->fn(*this, input, *args);

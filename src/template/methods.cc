@@ -32,6 +32,8 @@ bool in_list(const std::string_view (&list)[N], std::string_view name) {
   return false;
 }
 
+}  // namespace
+
 /// dict attribute access (`info.type`) asks first whether the name is a method: most names are
 /// not, and their first letter says so without comparing against every method name.
 bool is_dict_method(std::string_view name) {
@@ -41,6 +43,8 @@ bool is_dict_method(std::string_view name) {
     default: return false;
   }
 }
+
+namespace {
 
 std::string arg_str(const Value& v, const char* method) {
   if (!v.is_string()) raise_error(std::string(method) + "() argument must be str, not " + type_name(v));

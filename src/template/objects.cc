@@ -8,6 +8,14 @@ namespace restack::tmpl {
 
 // ---- argument binding ----
 
+namespace {
+const Value kMissingArgument;  // undefined, never modified: safe to share between threads
+}  // namespace
+
+BoundArgs::BoundArgs(size_t n) : n_(n) {
+  for (auto& v : values_) v = &kMissingArgument;
+}
+
 BoundArgs bind_args(const char* fn, CallArgs& args, std::initializer_list<const char*> names, size_t required) {
   if (names.size() > kMaxBuiltinParams) raise_error(std::string(fn) + "(): too many parameters for a builtin");
   BoundArgs out(names.size());
@@ -16,7 +24,7 @@ BoundArgs bind_args(const char* fn, CallArgs& args, std::initializer_list<const 
   if (args.args.size() > names.size())
     raise_error(std::string(fn) + "() takes " + (names.size() == 0 ? "no" : "at most " + std::to_string(names.size())) +
                 " arguments (" + std::to_string(args.args.size()) + " given)");
-  for (size_t i = 0; i < args.args.size(); ++i) out[i] = args.args[i], set[i] = true;
+  for (size_t i = 0; i < args.args.size(); ++i) out.bind(i, args.args[i]), set[i] = true;
   for (auto& [k, v] : args.kwargs) {
     size_t idx = 0;
     bool found = false;
@@ -29,7 +37,7 @@ BoundArgs bind_args(const char* fn, CallArgs& args, std::initializer_list<const 
     }
     if (!found) raise_error(std::string(fn) + "() got an unexpected keyword argument '" + k + "'");
     if (set[idx]) raise_error(std::string(fn) + "() got multiple values for argument '" + k + "'");
-    out[idx] = v;
+    out.bind(idx, v);
     set[idx] = true;
   }
   for (size_t i = 0; i < required; ++i)

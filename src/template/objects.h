@@ -10,7 +10,7 @@
 
 namespace restack::tmpl {
 
-class MacroObject : public Object {
+class MacroObject final : public Object {
  public:
   MacroObject(std::shared_ptr<const MacroDef> def, Context* ctx, VarList closure)
       : def_(std::move(def)), ctx_(ctx), closure_(std::move(closure)) {}
@@ -126,18 +126,19 @@ bool has_method(const Value& obj, std::string_view name);
 // ---- argument binding for builtins ----
 /// Binds positional and keyword arguments to NAMES like a Python signature; missing ones stay
 /// undefined. Throws "FN() got an unexpected keyword argument 'x'" and the like.
-/// The bound values live inline (builtins take at most kMaxBuiltinParams parameters): a filter
-/// call allocates nothing to bind its arguments.
+/// The bound values are borrowed from ARGS (which outlives the binding) and missing ones point
+/// to one shared undefined value: binding a filter's arguments copies, allocates and frees
+/// nothing (builtins take at most kMaxBuiltinParams parameters).
 constexpr size_t kMaxBuiltinParams = 6;
 class BoundArgs {
  public:
-  explicit BoundArgs(size_t n) : n_(n) {}
-  Value& operator[](size_t i) { return values_[i]; }
-  const Value& operator[](size_t i) const { return values_[i]; }
+  explicit BoundArgs(size_t n);
+  const Value& operator[](size_t i) const { return *values_[i]; }
+  void bind(size_t i, const Value& v) { values_[i] = &v; }
   size_t size() const { return n_; }
 
  private:
-  Value values_[kMaxBuiltinParams];
+  const Value* values_[kMaxBuiltinParams];
   size_t n_;
 };
 BoundArgs bind_args(const char* fn, CallArgs& args, std::initializer_list<const char*> names, size_t required = 0);

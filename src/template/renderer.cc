@@ -1,6 +1,8 @@
 // Statements: output, if, for, set, macros, call blocks, blocks and inheritance, include, import.
 #include "template/renderer.h"
 
+#include <typeinfo>
+
 #include "template/errors.h"
 #include "template/objects.h"
 #include "template/operators.h"
@@ -69,11 +71,8 @@ void Renderer::count_iterations(uint64_t n) {
                 kLimitErrorCode);
 }
 
-void Renderer::write(std::string_view s) {
-  if (discarding_) return;
-  out_->append(s);
-  if (out_->size() > options_.max_output_bytes)
-    raise_error("output too large (the limit is " + std::to_string(options_.max_output_bytes) + " bytes)", kLimitErrorCode);
+void Renderer::write_past_limit(std::string_view) {
+  raise_error("output too large (the limit is " + std::to_string(options_.max_output_bytes) + " bytes)", kLimitErrorCode);
 }
 
 void Renderer::write_value(const Value& v) {
@@ -329,11 +328,10 @@ void Renderer::exec_print(const PrintStmt& p, Frame& f) {
       Value callee = stored ? *stored : eval(*c.callee, f);
       PooledArgs args(*this);
       eval_args(c.args, f, *args);
-      if (callee.is_object())
-        if (auto* macro = dynamic_cast<MacroObject*>(callee.as_object())) {
-          macro->call_into_output(*this, *args);
-          return;
-        }
+      if (callee.is_object() && typeid(*callee.as_object()) == typeid(MacroObject)) {  // cheaper than dynamic_cast
+        static_cast<MacroObject*>(callee.as_object())->call_into_output(*this, *args);
+        return;
+      }
       write_value(call(callee, *args));
     } catch (const DiagnosticError& err) {
       relocate(err, *current_template_, e.line);

@@ -101,7 +101,14 @@ class Renderer {
   /// Runs FN with output going to a fresh buffer, and returns the buffer.
   template <typename Fn>
   std::string capture(Fn&& fn);
-  void write(std::string_view s);
+  void write(std::string_view s) {
+    if (discarding_) return;
+    if (out_->size() + s.size() <= options_.max_output_bytes) {
+      out_->append(s);
+      return;
+    }
+    write_past_limit(s);
+  }
   void write_value(const Value& v);
   /// Enters a macro call, include or recursive loop; throws past the recursion limit.
   struct DepthScope {
@@ -137,6 +144,7 @@ class Renderer {
 
  private:
   friend struct DepthScope;
+  [[noreturn]] void write_past_limit(std::string_view s);
   void exec(const Stmt& s, Frame& f);
   void exec_for(const ForStmt& s, Frame& f);
   void exec_set(const SetStmt& s, Frame& f);
