@@ -227,7 +227,7 @@ const Node* Parser::inline_scalar_value(int column) {
     value = s_.scan_plain_line(false);
     // `: ` after it (an error block_content reports) ends the plain text, and fails the
     // end-of-line test below, as does anything else after the value on its line.
-    s_.continue_plain(value, false, column + 1);
+    if (!s_.next_line_ends_plain(column + 1)) s_.continue_plain(value, false, column + 1);
   } else {
     value = s_.scan_double_quoted();
   }

@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "spec/codes.h"
 
 namespace restack::spec {
@@ -58,11 +62,35 @@ class Prescanner {
     return e == std::string_view::npos ? text_.size() : e;
   }
 
+  // The first byte at or after POS that kLineBytes marks (or the text's size). Most of a
+  // spec's bytes go through here: 16 at a time where SSE2 is there (every x86-64).
+  size_t skip_plain_bytes(size_t i) const {
+    const char* data = text_.data();
+    const size_t n = text_.size();
+#if defined(__SSE2__)
+    const __m128i newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'), dquote = _mm_set1_epi8('"'),
+                  squote = _mm_set1_epi8('\''), bracket_l = _mm_set1_epi8('['), bracket_r = _mm_set1_epi8(']'),
+                  brace_l = _mm_set1_epi8('{'), brace_r = _mm_set1_epi8('}'), bar = _mm_set1_epi8('|'),
+                  gt = _mm_set1_epi8('>');
+    for (; i + 16 <= n; i += 16) {
+      __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      __m128i hit = _mm_or_si128(
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, newline), _mm_cmpeq_epi8(b, tab)),
+                       _mm_or_si128(_mm_cmpeq_epi8(b, dquote), _mm_cmpeq_epi8(b, squote))),
+          _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, bracket_l), _mm_cmpeq_epi8(b, bracket_r)),
+                                    _mm_or_si128(_mm_cmpeq_epi8(b, brace_l), _mm_cmpeq_epi8(b, brace_r))),
+                       _mm_or_si128(_mm_cmpeq_epi8(b, bar), _mm_cmpeq_epi8(b, gt))));
+      if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    while (i < n && !kLineBytes[static_cast<unsigned char>(data[i])]) ++i;
+    return i;
+  }
+
   // Returns the offset of the next line.
   size_t scan_line(size_t pos) {
     if (!block_scalar_ && flows_.empty()) {
-      size_t i = pos;
-      while (i < text_.size() && !kLineBytes[static_cast<unsigned char>(text_[i])]) ++i;
+      size_t i = skip_plain_bytes(pos);
       if (i >= text_.size()) return text_.size() + 1;  // the last line, without a break
       if (text_[i] == '\n') return i + 1;
     }

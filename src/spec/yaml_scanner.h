@@ -73,6 +73,17 @@ class Scanner {
   /// lines (folded with spaces / newlines); VALUE then views the whole folded text. In block
   /// context, continuation lines must be indented more than MIN_INDENT - 1.
   void continue_plain(std::string_view& value, bool flow, int min_indent);
+  /// A quick look that spares continue_plain (block context) in the usual case: true when the
+  /// cursor is at a `\n` and the next line holds text indented less than MIN_INDENT, so that
+  /// continue_plain would find nothing to add. False means: call continue_plain.
+  bool next_line_ends_plain(int min_indent) const {
+    const char* p = text_.data() + pos_;
+    const char* end = text_.data() + text_.size();
+    if (p >= end || *p != '\n') return false;
+    const char* q = ++p;
+    while (q < end && *q == ' ') ++q;
+    return q < end && q - p < min_indent && !is_blank(*q) && !is_break(*q);
+  }
   std::string_view scan_single_quoted();
   std::string_view scan_double_quoted();
   /// `|` or `>` with its header; PARENT_INDENT is the indentation of the enclosing block node.

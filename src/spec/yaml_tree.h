@@ -57,8 +57,11 @@ struct Node {
   static bool is_null_text(std::string_view s) {
     if (s.size() == 0) return true;
     if (s.size() == 1) return s[0] == '~';
-    // The first letter first: most 4-byte values are not null, and each == is a memcmp call.
-    return s.size() == 4 && (s[0] == 'n' || s[0] == 'N') && (s == "null" || s == "Null" || s == "NULL");
+    // Byte by byte: most 4-byte values (`name` is every step's first key) are not null, and
+    // each == on a string_view is a memcmp call.
+    if (s.size() != 4 || (s[0] != 'n' && s[0] != 'N')) return false;
+    if (s[1] == 'u') return s[2] == 'l' && s[3] == 'l' && (s[0] == 'n' || s[0] == 'N');  // null, Null
+    return s[0] == 'N' && s[1] == 'U' && s[2] == 'L' && s[3] == 'L';                      // NULL
   }
 };
 
