@@ -1,6 +1,7 @@
 #include "spec/keys.h"
 
 #include "common/spelling.h"
+#include "spec/names.h"
 
 namespace restack::spec {
 namespace {
@@ -129,7 +130,7 @@ const std::vector<KeySpec>& keys_of(Place place) {
 const KeySpec* find_key(Place place, std::string_view key) {
   if (key.empty()) return nullptr;
   for (const auto& k : keys_of(place))  // length and first byte first: no call for a mismatch
-    if (k.name.size() == key.size() && k.name[0] == key[0] && k.name == key) return &k;
+    if (k.name.size() == key.size() && k.name[0] == key[0] && same_name(k.name, key)) return &k;
   return nullptr;
 }
 

@@ -1,10 +1,12 @@
 #include "spec/model.h"
 
+#include "spec/names.h"
+
 namespace restack::spec {
 
 const Field* Schema::find(const std::string& name) const {
   for (const auto& f : fields)
-    if (f.name == name) return &f;
+    if (same_name(f.name, name)) return &f;
   return nullptr;
 }
 
@@ -42,7 +44,7 @@ const Model* Project::find_model(const std::string& name) const {
 
 const Function* Project::find_function(const std::string& name) const {
   for (const auto& f : functions)
-    if (f.name == name) return &f;
+    if (same_name(f.name, name)) return &f;
   return nullptr;
 }
 

@@ -17,6 +17,15 @@ bool is_distribution_name(std::string_view s);  // [a-z][a-z0-9-]*
 /// "starts with `_`", "shadows the BaseModel attribute `json`", "uses the reserved prefix `model_`".
 std::optional<std::string> pydantic_field_problem(std::string_view s);
 
+/// A == B for names (a few bytes each): inline, where std::string_view's == calls memcmp, a
+/// call that costs more than comparing such names. The loaders compare names per step.
+inline bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 /// "data_validation" -> "DataValidation" (generated model names: DataValidationInput).
 std::string pascal_case(std::string_view snake);
 /// "DataProcessor" -> "data-processor" (the project name of a single-workflow file).

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "spec/model.h"
+#include "spec/names.h"
 
 namespace restack::spec {
 
@@ -47,7 +48,7 @@ class NameIndex {
         ++size_;
         return {&s.value, true};
       }
-      if (s.hash == h && s.name() == name) return {&s.value, false};
+      if (s.hash == h && same_name(s.name(), name)) return {&s.value, false};
     }
   }
   /// The value of NAME, or null.
@@ -58,7 +59,7 @@ class NameIndex {
     for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.hash == 0) return nullptr;
-      if (s.hash == h && s.name() == name) return &s.value;
+      if (s.hash == h && same_name(s.name(), name)) return &s.value;
     }
   }
   size_t size() const { return size_; }

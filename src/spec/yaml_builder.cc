@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "spec/names.h"
 #include "spec/yaml_scanner.h"
 
 namespace restack::spec::yaml {
@@ -16,7 +17,7 @@ constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
 const Node* KeyIndex::find_or_add(const Node& map, const Node* key) {
   if (map.entries.size() < kLinearKeySearch) {
     for (const auto& [k, v] : map.entries)
-      if (k->value == key->value) return k;
+      if (same_name(k->value, key->value)) return k;
     return nullptr;
   }
   if (index_.empty())
@@ -113,7 +114,7 @@ void TreeBuilder::add_entry(Node* map, const Node* key, const Node* value, size_
     report(sink_, Code::kYamlComplexKey, doc_.locate_offset(key_offset), key->kind_name());
     return;
   }
-  if (key->plain && key->value == "<<") {
+  if (key->plain && key->value.size() == 2 && key->value[0] == '<' && key->value[1] == '<') {
     report(sink_, Code::kYamlMergeKey, doc_.locate_offset(key_offset));
     return;
   }

@@ -3,13 +3,15 @@
 #include <charconv>
 #include <cmath>
 
+#include "spec/names.h"
+
 namespace restack::spec::yaml {
 
 // ---------------------------------------------------------------- Node
 
 const Node* Node::get(std::string_view key) const {
   for (const auto& [k, v] : entries)
-    if (k->kind == Kind::kScalar && k->value == key) return v;
+    if (k->kind == Kind::kScalar && same_name(k->value, key)) return v;
   return nullptr;
 }
 
