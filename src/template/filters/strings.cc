@@ -231,6 +231,44 @@ std::vector<View> textwrap(View text, size_t width, bool break_long_words, bool 
   return lines;
 }
 
+/// textwrap's result for the common paragraph, without splitting it into chunks: printable
+/// ASCII words with no '-' separated by spaces, no word or run of spaces longer than WIDTH.
+/// Then the chunks are the runs of spaces and of non-spaces, no chunk is ever broken, and a
+/// line is the longest run of whole chunks from its start that fits in WIDTH (less a leading
+/// run of spaces after the first line, and a trailing one). Returns false, producing nothing,
+/// for any other paragraph (textwrap() handles it).
+bool wrap_simple_paragraph(std::string_view t, size_t width, std::vector<std::string_view>& lines) {
+  const size_t n = t.size();
+  size_t run = 0;
+  bool prev_space = false;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c < 0x20 || c >= 0x7F || c == '-') return false;  // tabs, control bytes (str.strip()), hyphens
+    bool space = c == ' ';
+    run = (i > 0 && space == prev_space) ? run + 1 : 1;
+    if (run > width) return false;
+    prev_space = space;
+  }
+  auto boundary = [&](size_t k) { return k == n || (t[k - 1] == ' ') != (t[k] == ' '); };
+  size_t p = 0;
+  while (p < n) {
+    if (t[p] == ' ' && !lines.empty()) {  // a line after the first starts without its spaces
+      while (p < n && t[p] == ' ') ++p;
+      if (p == n) break;
+    }
+    size_t e = n;
+    if (n - p > width) {
+      e = p + width;
+      while (!boundary(e)) --e;  // stops after the first chunk at the latest: it fits in WIDTH
+    }
+    size_t line_end = e;
+    while (line_end > p && t[line_end - 1] == ' ') --line_end;  // the trailing run of spaces
+    if (line_end > p) lines.push_back(t.substr(p, line_end - p));
+    p = e;
+  }
+  return true;
+}
+
 Value do_wordwrap(Renderer& r, const Value& self, CallArgs& a) {
   auto x = bind_args("wordwrap", a, {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
   int64_t width = x[0].is_undefined() ? 79 : int_arg(x[0], "width");
@@ -244,11 +282,16 @@ Value do_wordwrap(Renderer& r, const Value& self, CallArgs& a) {
   bool first_para = true;
   if (utf8::is_ascii(s)) {  // bytes are code points: wrap views of the text
     out.reserve(std::min(s.size() + s.size() / size_t(width) * wrapstring.size(), r.max_bytes()));
+    std::vector<std::string_view> simple_lines, general_lines;
     for (std::string_view para : strops::splitlines_ascii(s)) {
       if (!first_para) out += wrapstring;
       first_para = false;
       bool first_line = true;
-      for (std::string_view line : textwrap(para, size_t(width), break_long, hyphens)) {
+      simple_lines.clear();
+      const std::vector<std::string_view>& wrapped =
+          wrap_simple_paragraph(para, size_t(width), simple_lines) ? simple_lines
+                                                                    : (general_lines = textwrap(para, size_t(width), break_long, hyphens));
+      for (std::string_view line : wrapped) {
         if (!first_line) out += wrapstring;
         first_line = false;
         out += line;
