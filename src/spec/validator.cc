@@ -63,11 +63,19 @@ class Validator {
       return;
     }
     Loc where = t.loc;
+    // Specs repeat a few spellings in many fields (`int`, `Optional[str]`...): each is parsed
+    // once. A parse depends only on the text and the models, and puts WHERE in every node.
+    if (auto known = parsed_types_.find(t.spelling); known != parsed_types_.end()) {
+      t = known->second;
+      set_loc(t, where);
+      return;
+    }
     std::string text = t.spelling;
     auto r = parse_type(text, [this](std::string_view n) { return is_model(n); }, where);
     if (r.type) {
       t = std::move(*r.type);
       t.loc = where;
+      parsed_types_.emplace(std::move(text), t);
       return;
     }
     const TypeParseError& e = *r.error;
@@ -88,6 +96,11 @@ class Validator {
     t = simple_type("Any");
     t.loc = where;
     t.spelling = text;
+  }
+
+  static void set_loc(TypeExpr& t, const Loc& where) {
+    t.loc = where;
+    for (auto& a : t.args) set_loc(a, where);
   }
 
   void check_schema(Schema& s) {
@@ -273,6 +286,7 @@ class Validator {
   Project& p_;
   DiagnosticSink& sink_;
   ProjectNames names_;  // every step looks its callee up
+  std::unordered_map<std::string, TypeExpr> parsed_types_;  // spelling -> its type (parsed without error)
 };
 
 void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {
