@@ -94,18 +94,28 @@ class ProjectFlow {
   void run() {
     for (auto& w : p_.workflows) WorkflowFlow(*this, w).run();
     // Functions: every function in first-use order, described ones never called at the end.
+    // Moved, not copied: nothing looks functions up by name after this (names_ and schemas_
+    // view them and are not used again). Names are unique: merge() refused duplicates.
     std::vector<Function> ordered;
     ordered.reserve(p_.functions.size() + derived_.size());
-    std::unordered_set<std::string_view> placed;
+    std::vector<bool> placed(p_.functions.size());  // by index in p_.functions
+    std::vector<Function*> used;  // looked up before any move: names_ views the names
+    used.reserve(use_order_.size());
     for (const auto& name : use_order_) {
-      placed.insert(name);
-      if (const Function* f = function(name)) ordered.push_back(*f);
-      else if (auto it = derived_.find(name); it != derived_.end()) ordered.push_back(it->second);
+      if (const Function* f = function(name)) {
+        auto k = static_cast<size_t>(f - p_.functions.data());
+        placed[k] = true;
+        used.push_back(&p_.functions[k]);
+      } else if (auto it = derived_.find(name); it != derived_.end()) {
+        used.push_back(&it->second);
+      }
     }
-    for (const auto& f : p_.functions)
-      if (!placed.count(f.name)) {
+    for (Function* f : used) ordered.push_back(std::move(*f));
+    for (size_t k = 0; k < p_.functions.size(); ++k)
+      if (!placed[k]) {
+        Function& f = p_.functions[k];
         report(sink_, Code::kUnusedFunction, f.loc, f.name);
-        ordered.push_back(f);
+        ordered.push_back(std::move(f));
       }
     p_.functions = std::move(ordered);
   }
@@ -708,13 +718,15 @@ class ProjectFlow {
 
   Project& p_;
   DiagnosticSink& sink_;
-  std::map<std::string, const Schema*> schemas_;
+  // By name; nothing iterates them, so hashed (a std::map compared strings ~14 times per
+  // insertion, 12,000 insertions on a 5,000-function spec).
+  std::unordered_map<std::string, const Schema*> schemas_;
   ProjectNames names_;
 
   const Function* function(std::string_view name) const { return names_.function(name); }
   const Workflow* workflow(std::string_view name) const { return names_.workflow(name); }
-  std::map<std::string, std::string> same_as_;
-  std::map<std::string, Function> derived_;
+  std::unordered_map<std::string, std::string> same_as_;
+  std::unordered_map<std::string, Function> derived_;  // node-based: schemas_ points into it
   std::vector<std::string> use_order_;  // called functions, first use first
   std::unordered_set<std::string_view> used_;  // undescribed functions noted
   std::vector<bool> used_described_ = std::vector<bool>(p_.functions.size());  // by index in p_.functions
