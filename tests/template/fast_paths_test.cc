@@ -66,6 +66,19 @@ TEST(FastPaths, WordwrapOfWordsWithAndWithoutHyphens) {
   EXPECT_EQ(render("{{ 'aaaa bbbb cccc-dddd eeee'|wordwrap(9, break_on_hyphens=false) }}"), "aaaa bbbb\ncccc-dddd\neeee");
 }
 
+TEST(FastPaths, WordwrapOfSimpleParagraphsKeepsTextwrapsSpaceRules) {
+  // Printable words and spaces, no word longer than the width: wrapped by positions. A first
+  // line of spaces only is dropped, later lines lose their leading spaces, every line its
+  // trailing ones.
+  EXPECT_EQ(render("{{ '  lead and  two  sp   '|wordwrap(5) }}"), "lead\nand\ntwo\nsp");
+  EXPECT_EQ(render("{{ 'abcde fghij  k'|wordwrap(5) }}|{{ 'a     b'|wordwrap(5) }}|{{ '     '|wordwrap(5) }}|{{ ' x'|wordwrap(1) }}"),
+            "abcde\nfghij\nk|a\nb||x");
+  // A word longer than the width, a tab or a line break takes textwrap's general path (here
+  // the long word leaves the spaces before it, as Python does).
+  EXPECT_EQ(render("{{ '  lead and  two  spaces   '|wordwrap(5) }}"), "lead\nand\ntwo  \nspace\ns");
+  EXPECT_EQ(render("{{ 'tab\there x'|wordwrap(4) }}|{{ 'one two\nthree four'|wordwrap(7) }}"), "tab\nhere\nx|one two\nthree\nfour");
+}
+
 TEST(FastPaths, JsonDuplicateKeysInALargeObjectKeepTheFirstPosition) {
   // json.loads: a repeated key keeps its first position and takes the last value; the dict
   // (past the size where it gets a hash index) still finds every key.

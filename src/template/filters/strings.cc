@@ -1,6 +1,7 @@
 // String filters: case, trim, replace, truncate, wordwrap (Python's textwrap), indent, center,
 // escape, striptags, urlencode, wordcount, format.
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "template/filters/helpers.h"
@@ -238,17 +239,26 @@ std::vector<View> textwrap(View text, size_t width, bool break_long_words, bool 
 /// run of spaces after the first line, and a trailing one). Returns false, producing nothing,
 /// for any other paragraph (textwrap() handles it).
 bool wrap_simple_paragraph(std::string_view t, size_t width, std::vector<std::string_view>& lines) {
+  // Bytes a simple paragraph may hold: not tabs or control bytes (which str.strip() also
+  // strips), not DEL or non-ASCII, not '-'.
+  static constexpr auto kSimple = [] {
+    std::array<bool, 256> ok{};
+    for (int c = 0x20; c < 0x7F; ++c) ok[size_t(c)] = c != '-';
+    return ok;
+  }();
   const size_t n = t.size();
-  size_t run = 0;
-  bool prev_space = false;
+  size_t run_start = 0;  // where the current run of spaces or non-spaces began
+  bool in_spaces = n > 0 && t[0] == ' ';
   for (size_t i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c < 0x20 || c >= 0x7F || c == '-') return false;  // tabs, control bytes (str.strip()), hyphens
-    bool space = c == ' ';
-    run = (i > 0 && space == prev_space) ? run + 1 : 1;
-    if (run > width) return false;
-    prev_space = space;
+    if (!kSimple[c]) return false;
+    if ((c == ' ') != in_spaces) {
+      if (i - run_start > width) return false;
+      run_start = i;
+      in_spaces = !in_spaces;
+    }
   }
+  if (n - run_start > width) return false;
   auto boundary = [&](size_t k) { return k == n || (t[k - 1] == ' ') != (t[k] == ' '); };
   size_t p = 0;
   while (p < n) {
@@ -283,6 +293,16 @@ Value do_wordwrap(Renderer& r, const Value& self, CallArgs& a) {
   if (utf8::is_ascii(s)) {  // bytes are code points: wrap views of the text
     out.reserve(std::min(s.size() + s.size() / size_t(width) * wrapstring.size(), r.max_bytes()));
     std::vector<std::string_view> simple_lines, general_lines;
+    // A simple paragraph has no line break (its bytes are printable): then the whole text is
+    // that one paragraph, without splitting it into lines first.
+    if (wrap_simple_paragraph(s, size_t(width), simple_lines)) {
+      for (size_t i = 0; i < simple_lines.size(); ++i) {
+        if (i) out += wrapstring;
+        out += simple_lines[i];
+      }
+      if (out.size() > r.max_bytes()) raise_error("string too large", kLimitErrorCode);
+      return Value(std::move(out));
+    }
     for (std::string_view para : strops::splitlines_ascii(s)) {
       if (!first_para) out += wrapstring;
       first_para = false;
