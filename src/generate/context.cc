@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <unordered_map>
@@ -41,12 +42,14 @@ std::string workflow_module(const std::string& name) { return snake_case(name); 
 
 namespace {
 
-/// KEY as a dict key. The context's keys are made once and shared by every dict (a project of
-/// 5,000 functions has some 400,000 dict entries: one allocation less for each, when building
-/// and when freeing). The table is built on first use and never changes afterwards.
-tmpl::Value dict_key(std::string_view key) {
-  static const std::unordered_map<std::string_view, tmpl::Value> kKeys = [] {
-    std::unordered_map<std::string_view, tmpl::Value> keys;
+/// The context's dict keys (and a few words it repeats as values), made once and shared by every dict (a project of 5,000 functions has
+/// some 400,000 dict entries: one allocation less for each, when building and when freeing).
+/// Looked up in a small open-addressing table by a byte hash (keys are short literals): cheaper
+/// than std::unordered_map's hashing and bucket walk, done once per entry. Built on first use,
+/// never changed afterwards.
+class KeyTable {
+ public:
+  KeyTable() {
     for (std::string_view k :
          {"alias_of", "aliases", "annotation", "assign", "asyncio", "base", "body", "call", "camel", "classes",
           "client", "code", "decorator", "described", "description", "description_md", "description_toml", "doc",
@@ -57,24 +60,67 @@ tmpl::Value dict_key(std::string_view key) {
           "return_code", "run", "run_decorator", "run_process", "schedule", "seconds", "services",
           "shielded_import_lines", "signature", "snake", "spec_files", "step", "steps", "sys", "target",
           "task_queue", "tests", "time", "timeout", "title", "unpack", "var", "version", "what", "whole",
-          "workflow", "workflows"})
-      keys.emplace(k, tmpl::Value(k));
-    return keys;
-  }();
-  auto it = kKeys.find(key);
-  return it != kKeys.end() ? it->second : tmpl::Value(key);
+          "workflow", "workflows",
+          // Values the context repeats (kinds, modes, origins).
+          "sleep", "parallel", "none", "last", "placeholder", "llm"}) {
+      size_t slot = hash(k) & kMask;
+      while (!slots_[slot].text.empty()) slot = (slot + 1) & kMask;
+      slots_[slot] = {k, tmpl::Value(k)};
+    }
+  }
+  /// KEY's shared value, or a new one for a key not in the table.
+  tmpl::Value get(std::string_view key) const {
+    for (size_t slot = hash(key) & kMask;; slot = (slot + 1) & kMask) {
+      const Slot& s = slots_[slot];
+      if (s.text.empty()) return tmpl::Value(key);
+      if (s.text == key) return s.value;
+    }
+  }
+
+ private:
+  static constexpr size_t kSize = 256, kMask = kSize - 1;  // a power of two, over twice the keys
+  static size_t hash(std::string_view key) {
+    size_t h = key.size();
+    for (unsigned char c : key) h = h * 31 + c;
+    return h ^ (h >> 7);
+  }
+  struct Slot {
+    std::string_view text;
+    tmpl::Value value;
+  };
+  Slot slots_[kSize];
+};
+
+tmpl::Value dict_key(std::string_view key) {
+  static const KeyTable kKeys;
+  return kKeys.get(key);
+}
+
+/// A < B for short keys, without a call to memcmp for each comparison (make_dict sorts some
+/// 400,000 keys).
+bool key_less(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  return a.size() < b.size();
 }
 
 }  // namespace
 
-tmpl::Value make_dict(std::initializer_list<std::pair<std::string_view, tmpl::Value>> entries) {
+tmpl::Value ContextField::literal(std::string_view text) { return text.empty() ? empty_string() : dict_key(text); }
+
+const tmpl::Value& ContextField::empty_string() {
+  static const tmpl::Value kEmpty{std::string()};
+  return kEmpty;
+}
+
+tmpl::Value make_dict(std::initializer_list<ContextField> entries) {
   // Some 80,000 dicts for a large project: sorted by insertion into a buffer on the stack (call
   // sites list a few keys, mostly in order already) rather than by std::sort on a new vector.
-  using Entry = std::pair<std::string_view, tmpl::Value>;
   constexpr size_t kOnStack = 32;
-  const Entry* on_stack[kOnStack];
-  std::vector<const Entry*> on_heap;
-  const Entry** sorted = on_stack;
+  const ContextField* on_stack[kOnStack];
+  std::vector<const ContextField*> on_heap;
+  const ContextField** sorted = on_stack;
   if (entries.size() > kOnStack) {
     on_heap.resize(entries.size());
     sorted = on_heap.data();
@@ -82,13 +128,13 @@ tmpl::Value make_dict(std::initializer_list<std::pair<std::string_view, tmpl::Va
   size_t n = 0;
   for (const auto& e : entries) {
     size_t j = n++;
-    for (; j > 0 && e.first < sorted[j - 1]->first; --j) sorted[j] = sorted[j - 1];
+    for (; j > 0 && key_less(e.key, sorted[j - 1]->key); --j) sorted[j] = sorted[j - 1];
     sorted[j] = &e;
   }
   tmpl::Value value = tmpl::Value::dict();
   auto& dict = value.as_dict();
   dict.entries.reserve(n);
-  for (size_t i = 0; i < n; ++i) dict.append_new(dict_key(sorted[i]->first), sorted[i]->second);
+  for (size_t i = 0; i < n; ++i) dict.append_new(dict_key(sorted[i]->key), sorted[i]->value);
   return value;
 }
 
@@ -187,33 +233,48 @@ std::string context_json(const Context& context) {
 }
 
 ProjectIndex::ProjectIndex(const spec::Project& p) : project(p), names(p) {
+  // Every user name is claimed in the shared scope directly (a hashed set that ignores repeats):
+  // a project of 5,000 functions has some 18,000 of them, and this runs before any thread starts.
+  const size_t n_names = p.models.size() + 3 * (p.workflows.size() + p.functions.size());
+  user_scope.reserve(n_names);
+  models.reserve(n_names);
+  first_caller.reserve(p.functions.size());
+  function_models.reserve(p.functions.size());
   for (const auto& m : p.models) {
     models[m.name] = {&m.schema, ""};
-    user_names.insert(m.name);
+    user_scope.claim(m.name);
   }
   for (const auto& w : p.workflows) {
-    user_names.insert(w.name);
-    if (w.input_schema) models[w.name + "Input"] = {&*w.input_schema, ""};
-    if (w.output_schema) models[w.name + "Output"] = {&*w.output_schema, ""};
-    if (w.input_schema) user_names.insert(w.name + "Input");
-    if (w.output_schema) user_names.insert(w.name + "Output");
+    user_scope.claim(w.name);
+    if (w.input_schema) {
+      std::string in = w.name + "Input";
+      user_scope.claim(in);
+      models[std::move(in)] = {&*w.input_schema, ""};
+    }
+    if (w.output_schema) {
+      std::string out = w.name + "Output";
+      user_scope.claim(out);
+      models[std::move(out)] = {&*w.output_schema, ""};
+    }
     for_each_leaf(w.steps, [&](const spec::Step& s) {
       if (s.kind == spec::StepKind::kFunction) first_caller.emplace(s.target, &w);
     });
   }
   for (const auto& f : p.functions) {
-    user_names.insert(f.name);
-    std::string in = pascal_case(f.name) + "Input", out = pascal_case(f.name) + "Output";
+    user_scope.claim(f.name);
+    const std::string pascal = pascal_case(f.name);
+    FunctionModels& fm = function_models.emplace_back();
     if (f.input_schema || f.input_same_as) {
-      models[in] = {f.input_schema ? &*f.input_schema : nullptr, f.input_same_as.value_or("")};
-      user_names.insert(in);
+      fm.input = pascal + "Input";
+      models[fm.input] = {f.input_schema ? &*f.input_schema : nullptr, f.input_same_as.value_or("")};
+      user_scope.claim(fm.input);
     }
     if (f.output_schema || f.output_same_as) {
-      models[out] = {f.output_schema ? &*f.output_schema : nullptr, f.output_same_as.value_or("")};
-      user_names.insert(out);
+      fm.output = pascal + "Output";
+      models[fm.output] = {f.output_schema ? &*f.output_schema : nullptr, f.output_same_as.value_or("")};
+      user_scope.claim(fm.output);
     }
   }
-  for (const auto& n : user_names) user_scope.claim(n);
 }
 
 NameScope ProjectIndex::module_scope(const std::set<std::string>& except) const {
@@ -226,9 +287,12 @@ NameScope ProjectIndex::module_scope(const std::set<std::string>& except) const 
 
 std::string ProjectIndex::input_model(const spec::Workflow& w) const { return w.input_schema ? w.name + "Input" : ""; }
 std::string ProjectIndex::output_model(const spec::Workflow& w) const { return w.output_schema ? w.name + "Output" : ""; }
-std::string ProjectIndex::input_model(const spec::Function& f) const {
-  return f.input_schema || f.input_same_as ? pascal_case(f.name) + "Input" : "";
+const ProjectIndex::FunctionModels& ProjectIndex::models_of(const spec::Function& f) const {
+  const auto& all = project.functions;
+  if (!all.empty() && &f >= &all.front() && &f <= &all.back()) return function_models[size_t(&f - &all.front())];
+  throw std::out_of_range("function '" + f.name + "' is not one of the project's");
 }
+std::string ProjectIndex::input_model(const spec::Function& f) const { return models_of(f).input; }
 const spec::Function& ProjectIndex::function(std::string_view name) const {
   if (const spec::Function* f = names.function(name)) return *f;
   throw std::out_of_range("no function named '" + std::string(name) + "'");
@@ -237,9 +301,7 @@ const spec::Workflow& ProjectIndex::workflow(std::string_view name) const {
   if (const spec::Workflow* w = names.workflow(name)) return *w;
   throw std::out_of_range("no workflow named '" + std::string(name) + "'");
 }
-std::string ProjectIndex::output_model(const spec::Function& f) const {
-  return f.output_schema || f.output_same_as ? pascal_case(f.name) + "Output" : "";
-}
+std::string ProjectIndex::output_model(const spec::Function& f) const { return models_of(f).output; }
 
 std::string step_task_queue(const ProjectIndex& index, const spec::Workflow& w, const spec::Step& s) {
   if (s.task_queue) return *s.task_queue;
@@ -304,16 +366,26 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
                                         {"task_queue", project.task_queue.value_or("")},
                                         {"spec_files", string_list(project.files)}});
   std::vector<tmpl::Value> functions(nf), workflows(nw);
-  tmpl::Value models, services, schedule, tests;
+  tmpl::Value models, services, schedule, tests, function_list, workflow_list;
+  auto part_ready = [&](std::string_view key, const tmpl::Value& value) {
+    if (options.on_part) (*options.on_part)(key, value);
+  };
+  part_ready("generator", generator);
+  part_ready("project", project_dict);
   constexpr size_t kWhole = 4, kBatch = 64;
   const size_t function_units = (nf + kBatch - 1) / kBatch, workflow_units = (nw + kBatch - 1) / kBatch;
+  // The lists are complete when their last batch is: the thread that finishes it makes the list
+  // (acq_rel: it sees every other batch's items).
+  std::atomic<size_t> function_units_left{function_units}, workflow_units_left{workflow_units};
+  if (function_units == 0) part_ready("functions", function_list = make_list());
+  if (workflow_units == 0) part_ready("workflows", workflow_list = make_list());
   unsigned jobs = bodies.concurrent() ? options.jobs : 1;
   parallel_for(kWhole + function_units + workflow_units, jobs, [&](size_t unit) {
     switch (unit) {
-      case 0: models = models_module_context(index); return;
-      case 1: services = services_context(index); return;
-      case 2: schedule = schedule_context(index); return;
-      case 3: tests = tests_context(index); return;
+      case 0: part_ready("models_module", models = models_module_context(index)); return;
+      case 1: part_ready("services", services = services_context(index)); return;
+      case 2: part_ready("schedule", schedule = schedule_context(index)); return;
+      case 3: part_ready("tests", tests = tests_context(index)); return;
       default: break;
     }
     unit -= kWhole;
@@ -322,6 +394,8 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
         functions[i] = function_context(index, project.functions[i], bodies);
         if (options.on_item) (*options.on_item)(PlannedFile::Item::kFunction, i, functions[i], generator, project_dict);
       }
+      if (function_units_left.fetch_sub(1, std::memory_order_acq_rel) == 1)
+        part_ready("functions", function_list = make_list(std::move(functions)));
       return;
     }
     unit -= function_units;
@@ -329,14 +403,16 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
       workflows[i] = workflow_context(index, project.workflows[i]);
       if (options.on_item) (*options.on_item)(PlannedFile::Item::kWorkflow, i, workflows[i], generator, project_dict);
     }
+    if (workflow_units_left.fetch_sub(1, std::memory_order_acq_rel) == 1)
+      part_ready("workflows", workflow_list = make_list(std::move(workflows)));
   });
   Context context;
   context.data = make_dict(
       {{"generator", std::move(generator)},
        {"project", std::move(project_dict)},
        {"models_module", std::move(models)},
-       {"functions", make_list(std::move(functions))},
-       {"workflows", make_list(std::move(workflows))},
+       {"functions", std::move(function_list)},
+       {"workflows", std::move(workflow_list)},
        {"services", std::move(services)},
        {"schedule", std::move(schedule)},
        {"tests", std::move(tests)}});

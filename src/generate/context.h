@@ -42,6 +42,12 @@ struct PlannedFile {
 using ItemReady = std::function<void(PlannedFile::Item kind, size_t index, const tmpl::Value& item,
                                      const tmpl::Value& generator, const tmpl::Value& project)>;
 
+/// Told that a top-level part of the context is complete: KEY is "generator", "project",
+/// "models_module", "services", "schedule", "tests", "functions" or "workflows", VALUE what the
+/// context will hold under it. Called once per part, as soon as it is built, on the thread that
+/// built it (so possibly on several threads at once).
+using PartReady = std::function<void(std::string_view key, const tmpl::Value& value)>;
+
 struct ContextOptions {
   std::string generator_version;
   /// Threads building the modules' contexts (0 = default_jobs(), parallel.h); 1 when the body
@@ -50,6 +56,9 @@ struct ContextOptions {
   /// Null, or told of every function's and workflow's context as soon as it is built (so that
   /// its file is rendered while the others are built).
   const ItemReady* on_item = nullptr;
+  /// Null, or told of every top-level part as soon as it is complete (so that the files made
+  /// from it alone are rendered while the rest is built).
+  const PartReady* on_part = nullptr;
 };
 
 struct Context {

@@ -1,7 +1,10 @@
 // src/functions/<name>.py: one module per function. Its imports follow from what the module
 // uses: the decorator, `log` when the body logs, the function's models, the models a `code:`
 // body names, the body's own `imports:`, and whatever a placeholder's zero values need.
+#include <algorithm>
 #include <cctype>
+#include <string_view>
+#include <vector>
 
 #include "generate/body_provider.h"
 #include "generate/context_internal.h"
@@ -13,9 +16,10 @@ namespace restack::generate {
 namespace {
 
 /// Identifiers in Python source, skipping comments and string literals (approximately: enough
-/// to know which names a `code:` body uses).
-std::set<std::string> identifiers(const std::string& code) {
-  std::set<std::string> out;
+/// to know which names a `code:` body uses): views into CODE, sorted, each once. (A sorted
+/// vector rather than a std::set of copies: this runs for every function.)
+std::vector<std::string_view> identifiers(std::string_view code) {
+  std::vector<std::string_view> out;
   size_t i = 0, n = code.size();
   while (i < n) {
     char c = code[i];
@@ -30,7 +34,7 @@ std::set<std::string> identifiers(const std::string& code) {
           i += 2;
           continue;
         }
-        if (code.compare(i, close_len, std::string(close_len, c)) == 0) {
+        if (code[i] == c && (!triple || (i + 2 < n && code[i + 1] == c && code[i + 2] == c))) {
           i += close_len;
           break;
         }
@@ -41,22 +45,32 @@ std::set<std::string> identifiers(const std::string& code) {
       size_t start = i;
       while (i < n && (std::isalnum(static_cast<unsigned char>(code[i])) || code[i] == '_')) ++i;
       // An attribute (`x.log`) is not a use of the name.
-      if (start == 0 || code[start - 1] != '.') out.insert(code.substr(start, i - start));
+      if (start == 0 || code[start - 1] != '.') out.push_back(code.substr(start, i - start));
     } else {
       ++i;
     }
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-std::string indent_lines(const std::string& text, size_t n) {
-  std::string pad(n, ' '), out;
+bool contains(const std::vector<std::string_view>& sorted, std::string_view name) {
+  return std::binary_search(sorted.begin(), sorted.end(), name);
+}
+
+/// TEXT with N spaces before every non-empty line.
+std::string indent_lines(std::string_view text, size_t n) {
+  std::string out;
+  out.reserve(text.size() + n * 4);
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty()) out += pad + line;
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) {
+      out.append(n, ' ');
+      out.append(text, start, end - start);
+    }
     if (end == text.size()) break;
     out += '\n';
     start = end + 1;
@@ -94,13 +108,16 @@ tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f,
   BodyRequest request{index.project, f, cit == index.first_caller.end() ? nullptr : cit->second, in, out, log_name, types};
   FunctionBody body = bodies.body(request);
 
-  std::set<std::string> used = identifiers(body.code);
-  if (body.origin == "placeholder" || used.count(log_name)) imports.from("restack_ai.function", "log");
+  const std::vector<std::string_view> used = identifiers(body.code);
+  if (body.origin == "placeholder" || contains(used, log_name)) imports.from("restack_ai.function", "log");
   std::vector<std::string> params;
   if (!in.empty()) params.push_back("input: " + types.model_name(in));
   std::string returns = out.empty() ? "None" : types.model_name(out);
-  for (const auto& name : used)
-    if (index.models.count(name) && name != in && name != out) types.model_name(name);
+  for (std::string_view view : used) {
+    if (view == in || view == out) continue;
+    std::string name(view);
+    if (index.models.count(name)) types.model_name(name);
+  }
   for (const auto& line : body.imports) imports.raw(line);
 
   std::string doc = f.description ? docstring_text(*f.description) : "";
@@ -116,7 +133,7 @@ tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f,
                     {"import_lines", string_list(imports.lines())},
                     {"signature", def_signature("async def " + f.name, params, returns, 0)},
                     {"body", std::move(code)},
-                    {"origin", std::move(body.origin)},
+                    {"origin", ContextField::literal(body.origin)},
                     {"input_model", std::move(in)},
                     {"output_model", std::move(out)}});
 }

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -31,9 +32,14 @@ struct ProjectIndex {
   const spec::Project& project;
   ModelCatalog models;
   spec::ProjectNames names;  // functions and workflows by name, hashed
-  std::set<std::string> user_names;  // models, functions, workflows
-  NameScope user_scope;              // claims user_names; every module scope's parent
+  NameScope user_scope;  // claims every user name (models, functions, workflows); every module scope's parent
   std::unordered_map<std::string, const spec::Workflow*> first_caller;  // function -> workflow
+  /// The model names of each function of the project (by index): computed once, asked for by
+  /// every module that uses the function.
+  struct FunctionModels {
+    std::string input, output;  // "" when it takes no input / returns nothing
+  };
+  std::vector<FunctionModels> function_models;
 
   explicit ProjectIndex(const spec::Project& p);
   /// The callee of a validated project's step; std::out_of_range if the project has no such
@@ -48,6 +54,8 @@ struct ProjectIndex {
   std::string output_model(const spec::Workflow& w) const;
   std::string input_model(const spec::Function& f) const;
   std::string output_model(const spec::Function& f) const;
+  /// F's model names; F must be one of the project's functions (std::out_of_range otherwise).
+  const FunctionModels& models_of(const spec::Function& f) const;
 };
 
 /// The module name (file stem) of a function or workflow.
@@ -57,9 +65,28 @@ std::string workflow_module(const std::string& name);
 /// TEXT on one line with `|` escaped, for a Markdown table cell (README).
 std::string markdown_cell(const std::string& text);
 
+/// One entry of make_dict: a key and its value. Empty strings (the value of some 60,000 entries
+/// of a large project) and the context's own words ("function", "fields"...) share one value
+/// each instead of an allocation each.
+struct ContextField {
+  ContextField(std::string_view k, tmpl::Value v) : key(k), value(std::move(v)) {}
+  ContextField(std::string_view k, std::string s) : key(k), value(s.empty() ? empty_string() : tmpl::Value(std::move(s))) {}
+  ContextField(std::string_view k, const char* s) : key(k), value(literal(s)) {}
+  template <typename T, std::enable_if_t<std::is_arithmetic_v<T>, int> = 0>
+  ContextField(std::string_view k, T v) : key(k), value(v) {}
+
+  /// The shared "" (a built context is read only, so sharing a value is safe).
+  static const tmpl::Value& empty_string();
+  /// TEXT as a value: shared when it is one of the words the context repeats (keys, kinds, modes).
+  static tmpl::Value literal(std::string_view text);
+
+  std::string_view key;
+  tmpl::Value value;
+};
+
 /// A context dict of ENTRIES, inserted in sorted key order (the order --dump-context prints, so
 /// our renderer and the Python reference see the same order).
-tmpl::Value make_dict(std::initializer_list<std::pair<std::string_view, tmpl::Value>> entries);
+tmpl::Value make_dict(std::initializer_list<ContextField> entries);
 /// A context list.
 inline tmpl::Value make_list(std::vector<tmpl::Value> items = {}) { return tmpl::Value::list(std::move(items)); }
 /// A list of strings.

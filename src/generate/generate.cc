@@ -55,18 +55,23 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
   };
   const RenderStream stream{options.output, &checked};
   // Each function's and workflow's file is rendered (and written) as soon as its context is
-  // built, by the thread that built it; the project-wide files once the whole context is.
+  // built, by the thread that built it; each project-wide file as soon as the parts of the
+  // context its template names are (src/models.py with the models, the README at the end), so
+  // that no thread waits for one large file at the end.
   const std::vector<PlannedFile> plan = file_plan(project);
   ProjectRender render(templates, templates_are_ours, plan, options.jobs, options.output ? &stream : nullptr);
   const ItemReady on_item = [&](PlannedFile::Item kind, size_t index, const tmpl::Value& item, const tmpl::Value& generator,
                                 const tmpl::Value& project_dict) { render.render_item(kind, index, item, generator, project_dict); };
+  const PartReady on_part = [&](std::string_view key, const tmpl::Value& value) { render.part_ready(key, value); };
   Context context;
   {
     Bodies bodies(options);
     // A provider that is not concurrent builds on one thread: then the files are rendered
     // afterwards, on every thread.
-    const ItemReady* hook = bodies.provider().concurrent() ? &on_item : nullptr;
-    context = build_context(project, bodies.provider(), {options.generator_version, options.jobs, hook});
+    const bool concurrent = bodies.provider().concurrent();
+    context = build_context(project, bodies.provider(),
+                            {options.generator_version, options.jobs, concurrent ? &on_item : nullptr,
+                             concurrent ? &on_part : nullptr});
     result.releases.emplace_back(std::move(project), options.teardown);  // everything needed is in the context now
   }
   const auto user_code = user_code_modules(context);

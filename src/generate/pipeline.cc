@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
@@ -60,7 +62,66 @@ tmpl::Options template_options() {
   return options;
 }
 
+/// The context's top-level keys, sorted (the order of the context dict): bit I of a part set is
+/// kContextParts[I].
+constexpr std::array<std::string_view, 8> kContextParts = {"functions", "generator", "models_module", "project",
+                                                           "schedule",  "services",  "tests",         "workflows"};
+
+bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
+
 }  // namespace
+
+uint32_t all_context_parts() { return (1u << kContextParts.size()) - 1; }
+
+uint32_t context_part_bit(std::string_view key) {
+  for (size_t i = 0; i < kContextParts.size(); ++i)
+    if (kContextParts[i] == key) return 1u << i;
+  return 0;
+}
+
+uint32_t context_parts_named_by(std::string_view text) {
+  uint32_t parts = 0;
+  size_t i = 0;
+  const size_t n = text.size();
+  while ((i = text.find('{', i)) != std::string_view::npos && i + 1 < n) {
+    const char kind = text[i + 1];
+    if (kind == '#') {  // a comment names nothing; it ends at the first "#}"
+      size_t end = text.find("#}", i + 2);
+      if (end == std::string_view::npos) break;
+      i = end + 2;
+      continue;
+    }
+    if (kind != '{' && kind != '%') {
+      ++i;
+      continue;
+    }
+    const char close = kind == '{' ? '}' : '%';
+    // The tag's names, up to its closing "}}" / "%}" outside string literals.
+    for (i += 2; i < n; ++i) {
+      const char c = text[i];
+      if (c == close && i + 1 < n && text[i + 1] == '}') {
+        i += 2;
+        break;
+      }
+      if (c == '"' || c == '\'') {
+        for (++i; i < n && text[i] != c; ++i)
+          if (text[i] == '\\') ++i;
+        continue;
+      }
+      if (!is_name_start(c)) continue;
+      size_t start = i;
+      while (i + 1 < n && is_name_char(text[i + 1])) ++i;
+      if (start > 0 && text[start - 1] == '.') continue;  // an attribute, not a variable
+      const std::string_view name = text.substr(start, i + 1 - start);
+      // Another template's needs are not known here, nor what a raw block hides.
+      if (name == "include" || name == "import" || name == "extends" || name == "from" || name == "raw")
+        return all_context_parts();
+      parts |= context_part_bit(name);
+    }
+  }
+  return parts;
+}
 
 struct ProjectRender::State {
   State(const std::vector<PlannedFile>& plan, const RenderStream* stream)
@@ -94,6 +155,13 @@ struct ProjectRender::State {
   StagedTree* stage = nullptr;
   bool templates_are_ours = true;
   unsigned jobs = 0;
+
+  // Project-wide files rendered as soon as the parts their templates name are ready (part_ready).
+  std::mutex parts_mutex;           // guards the three members below
+  uint32_t parts_ready = 0;         // bits of kContextParts
+  std::array<tmpl::Value, kContextParts.size()> part_values;
+  std::vector<size_t> waiting;      // plan indexes of project-wide files not rendered yet
+  std::vector<uint32_t> parts_needed;  // by plan index (project-wide files only)
 };
 
 ProjectRender::ProjectRender(const std::vector<TemplateSource>& templates, bool templates_are_ours,
@@ -104,6 +172,16 @@ ProjectRender::ProjectRender(const std::vector<TemplateSource>& templates, bool 
   s.templates_are_ours = templates_are_ours;
   s.jobs = jobs;
   s.stage = stream && stream->stage && plan_paths_ok(plan) ? stream->stage : nullptr;
+  // What each project-wide file's template names decides when it can be rendered (part_ready).
+  std::map<std::string_view, uint32_t> needs_of_template;
+  for (const auto& t : templates) needs_of_template.emplace(t.name, context_parts_named_by(t.text));
+  s.parts_needed.assign(plan.size(), 0);
+  for (size_t i = 0; i < plan.size(); ++i) {
+    if (plan[i].item != PlannedFile::Item::kWhole) continue;
+    auto it = needs_of_template.find(plan[i].template_name);
+    s.parts_needed[i] = it == needs_of_template.end() ? all_context_parts() : it->second;
+    s.waiting.push_back(i);
+  }
   for (size_t i = 0; i < plan.size(); ++i) {
     auto& index = plan[i].item == PlannedFile::Item::kFunction ? s.function_file : s.workflow_file;
     if (plan[i].item == PlannedFile::Item::kWhole) continue;
@@ -122,6 +200,38 @@ void ProjectRender::render_item(PlannedFile::Item kind, size_t index, const tmpl
   const size_t i = file_of[index];
   s.render(i, item_context(kind, item, generator, project), &item);
   s.done[i] = 1;
+}
+
+void ProjectRender::part_ready(std::string_view key, const tmpl::Value& value) {
+  State& s = *state_;
+  const uint32_t bit = context_part_bit(key);
+  if (!bit) return;
+  // The files that can be rendered now, each with the parts its template names (in the context's
+  // key order): chosen under the lock, rendered outside it.
+  std::vector<std::pair<size_t, tmpl::Value>> now;
+  {
+    std::lock_guard lock(s.parts_mutex);
+    s.part_values[size_t(__builtin_ctz(bit))] = value;
+    s.parts_ready |= bit;
+    for (auto it = s.waiting.begin(); it != s.waiting.end();) {
+      const uint32_t needed = s.parts_needed[*it];
+      if (needed & ~s.parts_ready) {
+        ++it;
+        continue;
+      }
+      tmpl::Value data = tmpl::Value::dict();
+      auto& dict = data.as_dict();
+      for (size_t p = 0; p < kContextParts.size(); ++p)
+        if (needed & (1u << p)) dict.append_new(tmpl::Value(kContextParts[p]), s.part_values[p]);
+      now.emplace_back(*it, std::move(data));
+      it = s.waiting.erase(it);
+    }
+  }
+  for (auto& [i, data] : now) {
+    s.render(i, data, nullptr);
+    if (s.rendered[i].error) s.rendered[i] = RenderedFile();  // finish() renders it with the whole context
+    else s.done[i] = 1;
+  }
 }
 
 RenderResult ProjectRender::finish(const tmpl::Value& data, OutputTree& tree, DiagnosticSink& sink) {

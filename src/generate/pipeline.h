@@ -6,7 +6,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostic.h"
@@ -46,6 +48,11 @@ class ProjectRender {
   /// Renders (and streams) the file of one item; safe on several threads for different items.
   void render_item(PlannedFile::Item kind, size_t index, const tmpl::Value& item, const tmpl::Value& generator,
                    const tmpl::Value& project);
+  /// Takes a complete top-level part of the context (PartReady, context.h) and renders, on this
+  /// thread, every project-wide file whose template names no part still missing (src/models.py
+  /// as soon as the models are built, the README once everything is). Safe on several threads.
+  /// A file that fails this way is rendered again by finish(), with the whole context.
+  void part_ready(std::string_view key, const tmpl::Value& value);
   /// Renders every file not rendered yet with DATA (the whole context) on up to JOBS threads,
   /// then puts the files into TREE (those not streamed) and the problems into SINK, in plan order.
   RenderResult finish(const tmpl::Value& data, OutputTree& tree, DiagnosticSink& sink);
@@ -54,6 +61,16 @@ class ProjectRender {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+/// The top-level parts of the context a template's tags name, as a bit set over
+/// kContextParts (pipeline.cc): a conservative reading (a name in a string, or a local variable
+/// named like a part, counts too; a template that includes, imports or extends another, or has a
+/// raw block, needs every part). What decides when a project-wide file can be rendered.
+uint32_t context_parts_named_by(std::string_view template_text);
+/// Every part (context_parts_named_by's answer when it cannot tell).
+uint32_t all_context_parts();
+/// The bit of part KEY ("functions", "project"...), 0 for a name that is not one.
+uint32_t context_part_bit(std::string_view key);
 
 /// Renders every file of CONTEXT.files with TEMPLATES into TREE (or STREAM); every thread reads
 /// the one shared CONTEXT.data. Problems (a template error, a path clash, a file that cannot

@@ -109,7 +109,28 @@ std::string python_literal(const nlohmann::json& value) {
   }
 }
 
+namespace {
+/// Whether TEXT is already on one line with single spaces between words and no control
+/// characters (nor, for a docstring, a backslash or double quote): then one_line and
+/// docstring_text return it as is, and most descriptions are like that.
+bool already_one_line(std::string_view text, bool docstring) {
+  bool after_space = true;  // a leading space is collapsed away too
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == ' ') {
+      if (after_space) return false;
+      after_space = true;
+      continue;
+    }
+    if (u < 0x20 || (docstring && (c == '\\' || c == '"'))) return false;
+    after_space = false;
+  }
+  return text.empty() || !after_space;  // no trailing space
+}
+}  // namespace
+
 std::string docstring_text(std::string_view description) {
+  if (already_one_line(description, true)) return std::string(description);
   std::string collapsed;
   bool space = false;
   for (char c : description) {
@@ -133,6 +154,7 @@ std::string docstring_text(std::string_view description) {
 }
 
 std::string one_line(std::string_view text) {
+  if (already_one_line(text, false)) return std::string(text);
   std::string out;
   bool space = false;
   for (char c : text) {
@@ -234,50 +256,66 @@ bool last_bracket(std::string_view e, Split& out) {
   return true;
 }
 
-std::string trim(std::string_view s) {
+std::string_view trim(std::string_view s) {
   size_t b = s.find_first_not_of(' '), e = s.find_last_not_of(' ');
-  if (b == std::string_view::npos) return "";
-  return std::string(s.substr(b, e - b + 1));
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, e - b + 1);
 }
 
-std::string explode(std::string_view head, const std::vector<std::string>& items, std::string_view tail,
-                    size_t base) {
-  std::string out;
-  out.reserve(head.size() + tail.size() + 16 * items.size() + 1);
-  out += head;
+void append_fit(std::string& out, std::string_view expr, size_t base, size_t used, size_t indent_rest);
+
+/// EXPR exploded at its last top-level bracket pair (SPLIT), appended to OUT with INDENT_REST
+/// spaces before each of its lines but the first.
+void append_exploded(std::string& out, std::string_view expr, const Split& split, size_t base, size_t indent_rest) {
+  const std::string pad(indent_rest, ' ');
+  out.append(expr.substr(0, split.open + 1));
   out += '\n';
-  for (const auto& item : items) {
+  auto item = [&](std::string_view text) {
+    out += pad;
     out += "    ";
-    append_indented_rest(out, fit(item, base + 4, base + 4 + 1), 4);
+    append_fit(out, text, base + 4, base + 4 + 1, indent_rest + 4);
     out += ",\n";
+  };
+  size_t start = split.open + 1;
+  for (size_t c : split.commas) {
+    item(trim(expr.substr(start, c - start)));
+    start = c + 1;
   }
-  out += tail;
-  return out;
+  if (std::string_view last = trim(expr.substr(start, split.close - start)); !last.empty()) item(last);
+  out += pad;
+  append_indented_rest(out, expr.substr(split.close), indent_rest);
+}
+
+/// fit(EXPR, BASE, USED) appended to OUT, with INDENT_REST spaces before each of its lines but
+/// the first: what append_indented_rest(OUT, fit(...), INDENT_REST) gives, without the copies
+/// (step calls fit some 60,000 arguments for a large project).
+void append_fit(std::string& out, std::string_view expr, size_t base, size_t used, size_t indent_rest) {
+  Split split;
+  if (used + expr.size() <= kLineLength || expr.find('\n') != std::string_view::npos || !last_bracket(expr, split) ||
+      split.close == split.open + 1) {
+    append_indented_rest(out, expr, indent_rest);
+    return;
+  }
+  append_exploded(out, expr, split, base, indent_rest);
 }
 
 }  // namespace
 
 std::string fit(std::string_view expr, size_t base, size_t used) {
-  if (used + expr.size() <= kLineLength || expr.find('\n') != std::string_view::npos) return std::string(expr);
-  Split split;
-  if (!last_bracket(expr, split) || split.close == split.open + 1) return std::string(expr);
-  std::vector<std::string> items;
-  size_t start = split.open + 1;
-  for (size_t c : split.commas) {
-    items.push_back(trim(expr.substr(start, c - start)));
-    start = c + 1;
-  }
-  std::string last = trim(expr.substr(start, split.close - start));
-  if (!last.empty()) items.push_back(last);
-  return explode(expr.substr(0, split.open + 1), items, expr.substr(split.close), base);
+  std::string out;
+  out.reserve(expr.size() + 16);
+  append_fit(out, expr, base, used, 0);
+  return out;
 }
 
 std::string call_expr(std::string_view callee, const std::vector<Arg>& args, size_t base, size_t used,
                       bool force_explode) {
   if (args.empty()) return std::string(callee) + "()";
   if (!force_explode) return fit(flat_call(callee, args), base, used);
+  size_t size = callee.size() + 3;
+  for (const auto& a : args) size += a.key.size() + a.value.size() + 8;
   std::string out;
-  out.reserve(callee.size() + 3);
+  out.reserve(size);
   out += callee;
   out += "(\n";
   for (const auto& a : args) {
@@ -288,7 +326,7 @@ std::string call_expr(std::string_view callee, const std::vector<Arg>& args, siz
       out += '=';
       key_size = a.key.size() + 1;
     }
-    append_indented_rest(out, fit(a.value, base + 4, base + 4 + key_size + 1), 4);
+    append_fit(out, a.value, base + 4, base + 4 + key_size + 1, 4);
     out += ",\n";
   }
   out += ')';

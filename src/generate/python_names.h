@@ -31,6 +31,8 @@ class NameScope {
   explicit NameScope(const NameScope* parent) : parent_(parent) {}
 
   void claim(const std::string& name) { names_.insert(name); }
+  /// Room for N claimed names without rehashing (the project-wide scope).
+  void reserve(size_t n) { names_.reserve(n); }
   /// Hides NAME of the parent scopes from this scope (it becomes free here).
   void unclaim_inherited(const std::string& name) { hidden_.insert(name); }
   bool taken(const std::string& name) const;

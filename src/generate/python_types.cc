@@ -133,6 +133,14 @@ std::string PythonTypes::annotation(const TypeExpr& t) {
 }
 
 std::string PythonTypes::timedelta_expr(double seconds) {
+  for (const auto& [known, text] : timedeltas_)
+    if (known == seconds) return text;  // the import was added by the first call
+  std::string text = timedelta_text(seconds);
+  timedeltas_.emplace_back(seconds, text);
+  return text;
+}
+
+std::string PythonTypes::timedelta_text(double seconds) {
   std::string td = imports_.from("datetime", "timedelta");
   double ms_total = seconds * 1000.0;
   if (std::fabs(ms_total - std::round(ms_total)) > 1e-6) return td + "(seconds=" + python_float(seconds) + ")";

@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -52,11 +54,14 @@ class PythonTypes {
  private:
   const spec::Schema* schema_of(const std::string& model) const;
   std::string typing(const std::string& name) { return imports_.from("typing", name); }
+  std::string timedelta_text(double seconds);
 
   const ModelCatalog& models_;
   ImportSet& imports_;
   std::function<std::string(const std::string&)> model_ref_;
   int depth_ = 0;  // guards example/zero recursion through optional self-references
+  /// timedelta_expr's answers so far: a module's steps repeat a few timeouts and intervals.
+  std::vector<std::pair<double, std::string>> timedeltas_;
 };
 
 /// A number of seconds as Python source: `30`, `1.5`.

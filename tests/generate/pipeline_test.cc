@@ -288,3 +288,59 @@ TEST(GenerateProject, StreamedOutputOfAFailedGenerationLeavesNothing) {
   for (auto& e : fs::directory_iterator(tmp.path())) left.insert(e.path().filename().string());
   EXPECT_EQ(left, std::set<std::string>{"tpl"});
 }
+
+TEST(ContextParts, NamesInTagsOnlyAndNotAttributes) {
+  using generate::context_part_bit;
+  using generate::context_parts_named_by;
+  EXPECT_EQ(context_parts_named_by("plain text naming functions and workflows"), 0u);
+  EXPECT_EQ(context_parts_named_by("{{ project.name }}: {{ project.workflows }}"), context_part_bit("project"));
+  EXPECT_EQ(context_parts_named_by("{% for m in models_module.classes %}{{ m.tests }}{% endfor %}"),
+            context_part_bit("models_module"));
+  EXPECT_EQ(context_parts_named_by("{# functions #}{{- services -}}{%- if tests %}{% endif -%}"),
+            context_part_bit("services") | context_part_bit("tests"));
+  // A tag ends at its closing braces outside string literals only.
+  EXPECT_EQ(context_parts_named_by("{{ \"}}\" ~ schedule }}{{ '%}' }}"), context_part_bit("schedule"));
+  EXPECT_EQ(context_parts_named_by("{{ generator.version }}"), context_part_bit("generator"));
+}
+
+TEST(ContextParts, AnotherTemplateOrARawBlockNeedsEveryPart) {
+  using generate::all_context_parts;
+  using generate::context_parts_named_by;
+  EXPECT_EQ(context_parts_named_by("{% include 'x.j2' %}"), all_context_parts());
+  EXPECT_EQ(context_parts_named_by("{% import 'm.j2' as m %}{{ m.f() }}"), all_context_parts());
+  EXPECT_EQ(context_parts_named_by("{% from 'm.j2' import f %}"), all_context_parts());
+  EXPECT_EQ(context_parts_named_by("{% extends 'base.j2' %}"), all_context_parts());
+  EXPECT_EQ(context_parts_named_by("{% raw %}{{ x }}{% endraw %}"), all_context_parts());
+}
+
+TEST(ContextParts, BundledTemplatesNameWhatTheyRenderFrom) {
+  std::map<std::string, uint32_t> parts;
+  for (const auto& t : generate::embedded_templates()) parts[t.name] = generate::context_parts_named_by(t.text);
+  using generate::context_part_bit;
+  EXPECT_EQ(parts.at("models.py.j2"), context_part_bit("models_module") | context_part_bit("project"));
+  EXPECT_EQ(parts.at("gitignore.j2"), 0u);  // rendered before anything is built
+  // The README lists every function and workflow: it waits for the whole context.
+  EXPECT_NE(parts.at("README.md.j2") & context_part_bit("functions"), 0u);
+  EXPECT_NE(parts.at("README.md.j2") & context_part_bit("workflows"), 0u);
+}
+
+// Files rendered as soon as their parts are ready (generate_project) are those rendered from
+// the whole context afterwards (render_project), for every example.
+TEST(GenerateProject, EarlyRenderedFilesAreThoseOfTheWholeContext) {
+  for (const auto& spec : example_specs()) {
+    auto ctx = context_of({spec});
+    ASSERT_TRUE(ctx) << spec;
+    auto whole = render(*ctx, generate::embedded_templates(), 2);
+    ASSERT_TRUE(whole.ok) << spec << whole.diagnostics;
+    DiagnosticSink sink;
+    auto project = load_from_source_dir({spec}, sink);
+    ASSERT_TRUE(project) << spec;
+    generate::GenerateOptions options;
+    options.generator_version = "0";
+    options.check_all = true;  // every module stays in the tree
+    options.jobs = 2;
+    auto early = generate::generate_project(std::move(*project), options, sink);
+    ASSERT_EQ(early.status, generate::GenerateStatus::kOk) << spec;
+    EXPECT_EQ(early.tree.files(), whole.files) << spec;
+  }
+}
