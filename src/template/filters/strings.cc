@@ -399,7 +399,8 @@ Value do_truncate(Renderer&, const Value& self, CallArgs& a) {
   const std::string& s = self.is_string() ? self.as_string() : owned;
   int64_t length = x[0].is_undefined() ? 255 : int_arg(x[0], "length");
   bool killwords = x[1].truthy();
-  std::string end = x[2].is_undefined() ? "..." : soft_str(x[2]);
+  std::string end_owned = x[2].is_undefined() ? std::string() : soft_str(x[2]);
+  const std::string_view end = x[2].is_undefined() ? std::string_view("...") : std::string_view(end_owned);
   int64_t leeway = x[3].is_undefined() || x[3].is_none() ? 5 : int_arg(x[3], "leeway");
   size_t end_length = utf8::length(end);
   if (length < int64_t(end_length)) raise_error("expected length >= " + std::to_string(end_length) + ", got " + std::to_string(length));
