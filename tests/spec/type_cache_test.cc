@@ -2,6 +2,8 @@
 // field that repeats it: each copy must still carry its own field's position, in every node.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "spec/type_render.h"
 #include "spec_test_support.h"
 
@@ -14,37 +16,30 @@ void expect_loc_everywhere(const TypeExpr& t, int line, int column) {
   for (const auto& a : t.args) expect_loc_everywhere(a, line, column);
 }
 
-TEST(TypeCache, RepeatedSpellingsKeepTheirOwnPositions) {
-  auto l = load_text(
-      "name: Repeat\n"
-      "description: d\n"
-      "input_schema:\n"
-      "  a: Dict[str, List[int]]\n"
-      "  b:   Dict[str, List[int]]\n"
-      "output_schema:\n"
-      "  c: \"Dict[str, List[int]]\"\n"
-      "  d: Dict[str, Lst[int]]\n"
-      "  e: Dict[str, Lst[int]]\n"
-      "steps:\n"
-      "  - name: s\n"
-      "    function: f\n");
+// Two fields of one spelling, a third in quotes; EXTRA_OUTPUT adds output fields after it.
+std::string spec_with_repeated_types(const std::string& extra_output = "") {
+  return "name: Repeat\n"
+         "description: d\n"
+         "input_schema:\n"
+         "  a: Dict[str, List[int]]\n"
+         "  b:   Dict[str, List[int]]\n"
+         "output_schema:\n"
+         "  c: \"Dict[str, List[int]]\"\n" +
+         extra_output +
+         "steps:\n"
+         "  - name: s\n"
+         "    function: f\n";
+}
+
+TEST(TypeCache, ErrorsAreReportedAtEachFieldThatRepeatsThem) {
+  auto l = load_text(spec_with_repeated_types("  d: Dict[str, Lst[int]]\n  e: Dict[str, Lst[int]]\n"));
   // The misspelt type is reported at each field that has it (errors are not cached).
   ASSERT_NE(error_at(l.sink, 8, 16), nullptr) << dump(l.sink);
   ASSERT_NE(error_at(l.sink, 9, 16), nullptr) << dump(l.sink);
 }
 
 TEST(TypeCache, CopiesCarryTheirFieldsPositions) {
-  auto l = load_text(
-      "name: Repeat\n"
-      "description: d\n"
-      "input_schema:\n"
-      "  a: Dict[str, List[int]]\n"
-      "  b:   Dict[str, List[int]]\n"
-      "output_schema:\n"
-      "  c: \"Dict[str, List[int]]\"\n"
-      "steps:\n"
-      "  - name: s\n"
-      "    function: f\n");
+  auto l = load_text(spec_with_repeated_types());
   ASSERT_TRUE(l.project) << dump(l.sink);
   const Workflow& w = l.project->workflows.at(0);
   const auto& in = w.input_schema->fields;
