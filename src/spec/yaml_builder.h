@@ -49,6 +49,21 @@ class TreeBuilder {
   /// A scalar; PLAIN_STYLE: written without quotes or block indicator (so the core schema
   /// resolves it, unless a tag says otherwise). An untagged plain null spelling gives a null.
   const Node* scalar(size_t offset, std::string_view value, bool plain_style, const Properties& props);
+  /// scalar() for a node without anchor or tag (nearly every node of a spec), inline: the
+  /// same node and checks; at a limit it leaves the report to scalar().
+  const Node* untagged_scalar(size_t offset, std::string_view value, bool plain_style) {
+    if (open_.size() + 1 > static_cast<size_t>(kMaxDepth) || total_ + 1 > kMaxExpandedNodes)
+      return scalar(offset, value, plain_style, {});
+    ++total_;
+    bool null = plain_style && Node::is_null_text(value);  // an untagged plain null spelling
+    Node& n = doc_.nodes_.emplace_back();
+    n.kind = null ? Node::Kind::kNull : Node::Kind::kScalar;
+    n.offset = static_cast<uint32_t>(offset);
+    if (null) return &n;
+    n.plain = plain_style;
+    n.value = value;
+    return &n;
+  }
   /// An empty node (`key:` with nothing after it).
   const Node* empty(size_t offset, const Properties& props);
   /// The node anchored as NAME; throws SyntaxError when there is none.

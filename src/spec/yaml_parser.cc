@@ -182,7 +182,7 @@ const Node* Parser::block_mapping(int column, const Properties& props, Candidate
       key_offset = s_.pos();
       std::string_view text = s_.scan_plain_line(false);
       if (!at_value_indicator(false, false)) fail(key_offset, kKeyWithoutColon);
-      key = b_.scalar(key_offset, text, true, {});
+      key = b_.untagged_scalar(key_offset, text, true);
       s_.advance();
       value = inline_scalar_value(column);
       if (!value) value = block_node(column, Context::kMapValue, key_offset);
@@ -235,7 +235,7 @@ const Node* Parser::inline_scalar_value(int column) {
     s_.reset(start);
     return nullptr;
   }
-  return b_.scalar(offset, value, plain, {});
+  return b_.untagged_scalar(offset, value, plain);
 }
 
 // ---------------------------------------------------------------- shared pieces
