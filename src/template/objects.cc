@@ -9,7 +9,7 @@ namespace restack::tmpl {
 // ---- argument binding ----
 
 namespace {
-const Value kMissingArgument;  // undefined, never modified: safe to share between threads
+const Value kMissingArgument{};  // undefined, never modified: safe to share between threads
 }  // namespace
 
 BoundArgs::BoundArgs(size_t n) : n_(n) {
