@@ -147,11 +147,10 @@ std::optional<Schema> Reader::read_schema(const Node* key, const Node* value) {
   schema.loc = loc(value);
   if (value->is_null()) return schema;  // `input_schema:` with nothing: no fields
   if (!expect_mapping(key, value)) return std::nullopt;
-  for (const auto& [k, v] : value->entries) {
-    Field f;
-    read_field(k, v, f);
-    schema.fields.push_back(std::move(f));
-  }
+  // Built in place: a Field is large, and moving fields as the vector grows cost as much as
+  // reading them (a 5,000-function spec has some 30,000 fields).
+  schema.fields.reserve(value->entries.size());
+  for (const auto& [k, v] : value->entries) read_field(k, v, schema.fields.emplace_back());
   return schema;
 }
 
@@ -170,8 +169,9 @@ void Reader::read_models(const Node* map, std::vector<Model>& out) {
 // ---------------------------------------------------------------- functions
 
 void Reader::read_functions(const Node* map, std::vector<Function>& out) {
+  out.reserve(out.size() + map->entries.size());
   for (const auto& [k, v] : map->entries) {
-    Function f;
+    Function& f = out.emplace_back();  // built in place, as read_schema's fields
     f.name = k->value;
     f.loc = loc(k);
     check_name(k, f.name, Shape::kFunctionName);
@@ -203,7 +203,6 @@ void Reader::read_functions(const Node* map, std::vector<Function>& out) {
         }
       }
     }
-    out.push_back(std::move(f));
   }
 }
 
@@ -309,14 +308,13 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
           continue;
         }
         if (v->items.empty()) report(sink, Code::kEmptyList, r.loc(v), "workflows");
+        out.part.workflows.reserve(v->items.size());
         for (const yaml::Node* item : v->items) {
           if (!item->is_mapping()) {
             r.wrong_kind(k, item, "a list of workflow mappings");
             continue;
           }
-          Workflow w;
-          r.read_workflow(item, Place::kWorkflowEntry, w);
-          out.part.workflows.push_back(std::move(w));
+          r.read_workflow(item, Place::kWorkflowEntry, out.part.workflows.emplace_back());
         }
       }
     }
