@@ -26,12 +26,16 @@ echo "outputs identical: $(find "$work/ours" -type f | wc -l) files, $(du -sh "$
 
 # The machine's load, to read the wall times by (other work on the cores slows both pipelines).
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-# Deleting the previous run's output is --prepare, outside the timing: it is not generation,
-# and the same ~0.3 s added to both sides would understate the ratio.
+# Each timed run writes into a folder of its own ($$: the PID of the shell hyperfine runs it
+# in), all deleted at the end, as a user generates into a new folder. Deleting the previous
+# run's 6,000 files before each run (this script's --prepare until session 5) made ext4 look
+# for inodes that were not just freed: now and then one run of either pipeline spent 4 s in
+# the kernel (`recently_deleted`, `find_get_block_common` in perf), which is the benchmark's
+# own noise, not generation.
+mkdir -p "$work/runs"
 hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" --export-json "$work/h.json" \
-  --prepare "rm -rf $work/o1 $work/o2" \
-  -n restack-gen "$bin -q generate $work/spec.yaml -o $work/o1" \
-  -n python-reference "${ref[*]} $work/o2" > /dev/null
+  -n restack-gen "$bin -q generate $work/spec.yaml -o $work/runs/ours.\$\$" \
+  -n python-reference "${ref[*]} $work/runs/theirs.\$\$" > /dev/null
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 rm -rf "$work/o3" "$work/o4"
 ours_kb=$(rss "$bin" -q generate "$work/spec.yaml" -o "$work/o3")
