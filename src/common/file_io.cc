@@ -9,13 +9,15 @@
 #include <cstring>
 #include <random>
 
+#include "common/unique_fd.h"
+
 namespace restack {
 namespace fs = std::filesystem;
 
 ReadResult read_text_file(const fs::path& path, size_t max_bytes) {
   ReadResult r;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.ok()) {
     r.error = std::strerror(errno);
     return r;
   }
@@ -23,14 +25,13 @@ ReadResult read_text_file(const fs::path& path, size_t max_bytes) {
     r.error = "file is larger than " + std::to_string(max_bytes >> 20) + " MiB";
     r.content.clear();
     r.content.shrink_to_fit();
-    ::close(fd);
     return r;
   };
   // Read straight into the string, sized from fstat: a 2 MB spec or data file is then read
   // without the growth copies of appending. Pipes and files that grow meanwhile still work:
   // the buffer grows when it fills up.
   struct stat st {};
-  size_t expected = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? size_t(st.st_size) : 0;
+  size_t expected = ::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode) ? size_t(st.st_size) : 0;
   if (expected > max_bytes) return too_large();
   r.content.resize(std::max<size_t>(expected + 1, 4096));
   size_t used = 0;
@@ -39,18 +40,16 @@ ReadResult read_text_file(const fs::path& path, size_t max_bytes) {
       if (used > max_bytes) return too_large();
       r.content.resize(std::min(used * 2, max_bytes + 1));
     }
-    ssize_t n = ::read(fd, r.content.data() + used, r.content.size() - used);
+    ssize_t n = ::read(fd.get(), r.content.data() + used, r.content.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
       r.error = std::strerror(errno);
       r.content.clear();
-      ::close(fd);
       return r;
     }
     if (n == 0) break;
     used += size_t(n);
   }
-  ::close(fd);
   if (used > max_bytes) return too_large();
   r.content.resize(used);
   r.ok = true;
@@ -66,21 +65,22 @@ std::optional<std::string> write_file_atomic(const fs::path& path, const std::st
   std::random_device rd;
   fs::path tmp = path;
   tmp += ".tmp-" + std::to_string(rd());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
+  UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  if (!fd.ok()) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
   size_t done = 0;
   while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    ssize_t n = ::write(fd.get(), content.data() + done, content.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       std::string err = std::strerror(errno);
-      ::close(fd);
+      fd.reset();
       ::unlink(tmp.c_str());
       return "cannot write " + path.string() + ": " + err;
     }
     done += size_t(n);
   }
-  if (::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
+  // Closed by hand, not by the destructor: close can report a failed write.
+  if (::close(fd.release()) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
     std::string err = std::strerror(errno);
     ::unlink(tmp.c_str());
     return "cannot write " + path.string() + ": " + err;

@@ -39,6 +39,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/unique_fd.h"
 #include "generate/output_tree.h"
 
 namespace restack::generate {
@@ -50,34 +51,7 @@ namespace tree_writer {
 
 std::string errno_text(int err) { return std::strerror(err); }
 
-/// An open file descriptor, closed when it goes out of scope.
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(Fd&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
-  Fd& operator=(Fd&& o) noexcept {
-    if (this != &o) {
-      reset();
-      fd_ = std::exchange(o.fd_, -1);
-    }
-    return *this;
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { reset(); }
-  int get() const { return fd_; }
-  bool ok() const { return fd_ >= 0; }
-  /// Gives up ownership (to close it and see close's error).
-  int release() { return std::exchange(fd_, -1); }
-
- private:
-  void reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-  int fd_ = -1;
-};
+using Fd = UniqueFd;
 
 /// "src/functions/a.py" -> {"src/functions", "a.py"}; "a.py" -> {"", "a.py"}.
 std::pair<std::string_view, std::string_view> split_folder(std::string_view rel) {

@@ -10,37 +10,26 @@
 #include <cerrno>
 #include <vector>
 
+#include "common/unique_fd.h"
+
 extern char** environ;
 
 namespace restack::llm {
-namespace {
-
-struct Fd {
-  int fd = -1;
-  ~Fd() { reset(); }
-  void reset() {
-    if (fd >= 0) close(fd);
-    fd = -1;
-  }
-};
-
-}  // namespace
-
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& stdin_text) {
   ProcessResult result;
   int in[2], out[2], err[2];
   if (pipe2(in, O_CLOEXEC) != 0) return result;
-  Fd in_r{in[0]}, in_w{in[1]};
+  UniqueFd in_r(in[0]), in_w(in[1]);
   if (pipe2(out, O_CLOEXEC) != 0) return result;
-  Fd out_r{out[0]}, out_w{out[1]};
+  UniqueFd out_r(out[0]), out_w(out[1]);
   if (pipe2(err, O_CLOEXEC) != 0) return result;
-  Fd err_r{err[0]}, err_w{err[1]};
+  UniqueFd err_r(err[0]), err_w(err[1]);
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_r.fd, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_w.fd, 1);
-  posix_spawn_file_actions_adddup2(&actions, err_w.fd, 2);
+  posix_spawn_file_actions_adddup2(&actions, in_r.get(), 0);
+  posix_spawn_file_actions_adddup2(&actions, out_w.get(), 1);
+  posix_spawn_file_actions_adddup2(&actions, err_w.get(), 2);
   std::vector<char*> args;
   std::vector<std::string> copy = argv;
   for (auto& a : copy) args.push_back(a.data());
@@ -53,23 +42,23 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   err_w.reset();
   if (rc != 0) return result;
 
-  fcntl(in_w.fd, F_SETFL, O_NONBLOCK);
+  fcntl(in_w.get(), F_SETFL, O_NONBLOCK);
   size_t written = 0;
   if (stdin_text.empty()) in_w.reset();
   char buf[16384];
-  while (out_r.fd >= 0 || err_r.fd >= 0) {
-    pollfd fds[3] = {{out_r.fd, POLLIN, 0}, {err_r.fd, POLLIN, 0}, {in_w.fd, POLLOUT, 0}};
+  while (out_r.get() >= 0 || err_r.get() >= 0) {
+    pollfd fds[3] = {{out_r.get(), POLLIN, 0}, {err_r.get(), POLLIN, 0}, {in_w.get(), POLLOUT, 0}};
     if (poll(fds, 3, -1) < 0 && errno != EINTR) break;
     for (int i = 0; i < 2; ++i) {
-      Fd& src = i == 0 ? out_r : err_r;
-      if (src.fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
-        ssize_t n = read(src.fd, buf, sizeof buf);
+      UniqueFd& src = i == 0 ? out_r : err_r;
+      if (src.get() >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+        ssize_t n = read(src.get(), buf, sizeof buf);
         if (n <= 0) src.reset();
         else (i == 0 ? result.out : result.err).append(buf, static_cast<size_t>(n));
       }
     }
-    if (in_w.fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
-      ssize_t n = write(in_w.fd, stdin_text.data() + written, stdin_text.size() - written);
+    if (in_w.get() >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+      ssize_t n = write(in_w.get(), stdin_text.data() + written, stdin_text.size() - written);
       if (n > 0) written += static_cast<size_t>(n);
       if (n < 0 && errno != EAGAIN) in_w.reset();
       if (written >= stdin_text.size()) in_w.reset();
