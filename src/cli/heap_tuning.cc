@@ -13,17 +13,19 @@
 #include <unistd.h>
 #endif
 
-#if defined(__SANITIZE_ADDRESS__)
-#define RESTACK_OWN_ALLOCATOR 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || __has_feature(thread_sanitizer)
-#define RESTACK_OWN_ALLOCATOR 1
-#endif
-#endif
+#include "common/sanitizers.h"
 
 namespace restack::cli {
 
-#if defined(RESTACK_OWN_ALLOCATOR)
+namespace {
+[[maybe_unused]] constexpr size_t kMiB = size_t(1) << 20;
+// Address space set aside for the heap up front: untouched pages cost nothing, and one region
+// can be marked for huge pages. Above the largest run measured (generating 1,000 workflows peaks
+// near 130 MB); beyond it the allocator asks the kernel for more.
+[[maybe_unused]] constexpr size_t kHeapReserve = 256 * kMiB;
+}  // namespace
+
+#if defined(RESTACK_SANITIZER_ALLOCATOR)
 
 void tune_heap_for_batch_run() {}
 
@@ -31,10 +33,6 @@ void tune_heap_for_batch_run() {}
 
 namespace {
 
-constexpr size_t kMiB = size_t(1) << 20;
-// Address space only: untouched pages cost nothing. Above the largest run measured
-// (generating 1,000 workflows peaks near 130 MB); beyond it mimalloc asks the kernel for more.
-constexpr size_t kReserve = 256 * kMiB;
 // mimalloc 2.x carves a thread's pages out of segments of this size, aligned to it.
 constexpr uintptr_t kSegment = 32 * kMiB;
 
@@ -55,7 +53,7 @@ void tune_heap_for_batch_run() {
     mi_free(probe);
   }
   mi_arena_id_t arena = 0;
-  if (mi_reserve_os_memory_ex(kReserve, /*commit=*/true, /*allow_large=*/false, /*exclusive=*/false, &arena) != 0)
+  if (mi_reserve_os_memory_ex(kHeapReserve, /*commit=*/true, /*allow_large=*/false, /*exclusive=*/false, &arena) != 0)
     return;  // no reservation: later segments come from the kernel one by one, with normal pages
   size_t size = 0;
   if (void* start = mi_arena_area(arena, &size)) madvise(start, size, MADV_HUGEPAGE);
@@ -64,23 +62,16 @@ void tune_heap_for_batch_run() {
 #elif defined(__GLIBC__)
 
 namespace {
-
-constexpr size_t kMiB = size_t(1) << 20;
 constexpr uintptr_t kHugePage = 2 * kMiB;
-
-// Address space reserved above the heap's top each time it grows. Untouched pages cost no
-// memory; a large pad means the heap grows once, so the whole run's heap is one region that
-// can be marked for huge pages (a later extension would be a region of its own, unmarked).
-// 256 MiB is above the largest run measured (generating 1,000 workflows peaks near 130 MB).
-constexpr size_t kTopPad = 256 * kMiB;
-
 }  // namespace
 
 void tune_heap_for_batch_run() {
   // Every request under 32 MiB (glibc's maximum for this setting) comes from the heap, not from
   // a mapping of its own that would be faulted in and unmapped page by page.
   mallopt(M_MMAP_THRESHOLD, int(32 * kMiB));
-  mallopt(M_TOP_PAD, int(kTopPad));
+  // The heap grows by the whole reserve at once, so the run's heap is one region to mark (a
+  // later extension would be a region of its own, unmarked).
+  mallopt(M_TOP_PAD, int(kHeapReserve));
   // Memory freed by one phase (the YAML tree) is reused by the next (the model): never trimmed.
   mallopt(M_TRIM_THRESHOLD, int(1024 * kMiB));
 
@@ -106,7 +97,7 @@ void tune_heap_for_batch_run() {}
 #endif
 
 Teardown batch_teardown() {
-#if defined(RESTACK_OWN_ALLOCATOR)
+#if defined(RESTACK_SANITIZER_ALLOCATOR)
   return Teardown::kFree;
 #else
   return Teardown::kLeaveToExit;

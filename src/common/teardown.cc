@@ -1,12 +1,6 @@
 #include "common/teardown.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define RESTACK_LEAK_CHECKER 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
-#define RESTACK_LEAK_CHECKER 1
-#endif
-#endif
+#include "common/sanitizers.h"
 
 #if defined(RESTACK_LEAK_CHECKER)
 #include <sanitizer/lsan_interface.h>
