@@ -13,6 +13,7 @@
 #include "check/checker.h"
 #include "generate/parallel.h"
 #include "template/environment.h"
+#include "template/lexer.h"
 
 namespace restack::generate {
 
@@ -67,9 +68,6 @@ tmpl::Options template_options() {
 constexpr std::array<std::string_view, 8> kContextParts = {"functions", "generator", "models_module", "project",
                                                            "schedule",  "services",  "tests",         "workflows"};
 
-bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
-
 }  // namespace
 
 uint32_t all_context_parts() { return (1u << kContextParts.size()) - 1; }
@@ -81,44 +79,23 @@ uint32_t context_part_bit(std::string_view key) {
 }
 
 uint32_t context_parts_named_by(std::string_view text) {
+  // The template engine's own lexer, so comments, string literals and raw blocks are read as
+  // Jinja2 reads them; a template it refuses gets every part (its render reports the error).
+  std::vector<tmpl::Token> tokens;
+  try {
+    tokens = tmpl::tokenize(text, "", {});
+  } catch (const DiagnosticError&) {
+    return all_context_parts();
+  }
   uint32_t parts = 0;
-  size_t i = 0;
-  const size_t n = text.size();
-  while ((i = text.find('{', i)) != std::string_view::npos && i + 1 < n) {
-    const char kind = text[i + 1];
-    if (kind == '#') {  // a comment names nothing; it ends at the first "#}"
-      size_t end = text.find("#}", i + 2);
-      if (end == std::string_view::npos) break;
-      i = end + 2;
-      continue;
-    }
-    if (kind != '{' && kind != '%') {
-      ++i;
-      continue;
-    }
-    const char close = kind == '{' ? '}' : '%';
-    // The tag's names, up to its closing "}}" / "%}" outside string literals.
-    for (i += 2; i < n; ++i) {
-      const char c = text[i];
-      if (c == close && i + 1 < n && text[i + 1] == '}') {
-        i += 2;
-        break;
-      }
-      if (c == '"' || c == '\'') {
-        for (++i; i < n && text[i] != c; ++i)
-          if (text[i] == '\\') ++i;
-        continue;
-      }
-      if (!is_name_start(c)) continue;
-      size_t start = i;
-      while (i + 1 < n && is_name_char(text[i + 1])) ++i;
-      if (start > 0 && text[start - 1] == '.') continue;  // an attribute, not a variable
-      const std::string_view name = text.substr(start, i + 1 - start);
-      // Another template's needs are not known here, nor what a raw block hides.
-      if (name == "include" || name == "import" || name == "extends" || name == "from" || name == "raw")
-        return all_context_parts();
-      parts |= context_part_bit(name);
-    }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].type != tmpl::TokenType::kName) continue;
+    if (i > 0 && tokens[i - 1].type == tmpl::TokenType::kDot) continue;  // an attribute, not a variable
+    const std::string& name = tokens[i].value;
+    // Another template's needs are not known here.
+    if (name == "include" || name == "import" || name == "extends" || name == "from")
+      return all_context_parts();
+    parts |= context_part_bit(name);
   }
   return parts;
 }

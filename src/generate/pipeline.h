@@ -63,9 +63,10 @@ class ProjectRender {
 };
 
 /// The top-level parts of the context a template's tags name, as a bit set over
-/// kContextParts (pipeline.cc): a conservative reading (a name in a string, or a local variable
-/// named like a part, counts too; a template that includes, imports or extends another, or has a
-/// raw block, needs every part). What decides when a project-wide file can be rendered.
+/// kContextParts (pipeline.cc), from the template engine's tokens: a conservative reading (a
+/// local variable named like a part counts too; a template that includes, imports or extends
+/// another, or does not lex, needs every part; a raw block names nothing). What decides when a
+/// project-wide file can be rendered.
 uint32_t context_parts_named_by(std::string_view template_text);
 /// Every part (context_parts_named_by's answer when it cannot tell).
 uint32_t all_context_parts();
