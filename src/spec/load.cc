@@ -1,5 +1,7 @@
 #include "spec/load.h"
 
+#include <thread>
+
 #include "common/file_io.h"
 #include "spec/codes.h"
 #include "spec/reader.h"
@@ -8,26 +10,34 @@
 
 namespace restack::spec {
 
-Project load_project_partial(const std::vector<SourceText>& sources, DiagnosticSink& sink) {
+LoadOptions LoadOptions::for_this_machine() {
+  LoadOptions o;
+  if (std::thread::hardware_concurrency() < 2) o.parallel_min_bytes = SIZE_MAX;  // 0 means unknown: try
+  return o;
+}
+
+Project load_project_partial(const std::vector<SourceText>& sources, DiagnosticSink& sink, const LoadOptions& options) {
   std::vector<ParsedFile> parsed;
+  yaml::ParseOptions parse_options{options.parallel_min_bytes, options.yaml_pieces};
   for (const auto& src : sources) {
     // The model copies what it needs: each YAML tree is freed before the next file is parsed
     // and before validation, so their memory is reused rather than held to the end.
-    auto doc = yaml::parse_document_view(src.text, src.name, sink);  // SRC outlives the tree
+    auto doc = yaml::parse_document_view(src.text, src.name, sink, parse_options);  // SRC outlives the tree
     if (!doc) continue;
-    if (auto file = read_spec(*doc, sink)) parsed.push_back(std::move(*file));
+    if (auto file = read_spec(*doc, sink, options.parallel(src.text.size()))) parsed.push_back(std::move(*file));
   }
   return build_project(std::move(parsed), sink);
 }
 
-std::optional<Project> load_project_from_texts(const std::vector<SourceText>& sources, DiagnosticSink& sink) {
+std::optional<Project> load_project_from_texts(const std::vector<SourceText>& sources, DiagnosticSink& sink,
+                                               const LoadOptions& options) {
   size_t errors_before = sink.error_count();
-  Project p = load_project_partial(sources, sink);
+  Project p = load_project_partial(sources, sink, options);
   if (sink.error_count() > errors_before) return std::nullopt;
   return p;
 }
 
-std::optional<Project> load_project(const std::vector<std::string>& files, DiagnosticSink& sink) {
+std::optional<Project> load_project(const std::vector<std::string>& files, DiagnosticSink& sink, const LoadOptions& options) {
   std::vector<SourceText> sources;
   bool unreadable = false;
   for (const auto& f : files) {
@@ -41,7 +51,7 @@ std::optional<Project> load_project(const std::vector<std::string>& files, Diagn
     }
     sources.push_back(SourceText{f, std::move(r.content)});
   }
-  auto p = load_project_from_texts(sources, sink);
+  auto p = load_project_from_texts(sources, sink, options);
   if (unreadable) return std::nullopt;
   return p;
 }

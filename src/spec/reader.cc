@@ -170,36 +170,38 @@ void Reader::read_models(const Node* map, std::vector<Model>& out) {
 
 void Reader::read_functions(const Node* map, std::vector<Function>& out) {
   out.reserve(out.size() + map->entries.size());
-  for (const auto& [k, v] : map->entries) {
-    Function& f = out.emplace_back();  // built in place, as read_schema's fields
-    f.name = k->value;
-    f.loc = loc(k);
-    check_name(k, f.name, Shape::kFunctionName);
-    if (!v->is_null() && expect_mapping(k, v)) {
-      check_keys(v, Place::kFunction);
-      for (const auto& [fk, fv] : v->entries) {
-        std::string_view key = fk->value;
-        if (key == "description") f.description = read_string(fk, fv);
-        else if (key == "input_schema") f.input_schema = read_schema(fk, fv);
-        else if (key == "output_schema") f.output_schema = read_schema(fk, fv);
-        else if (key == "code") f.code = read_string(fk, fv);
-        else if (key == "prompt") f.prompt = read_string(fk, fv);
-        else if (key == "timeout") f.timeout = read_duration(fk, fv);
-        else if (key == "retry_policy") f.retry_policy = read_retry_policy(fk, fv);
-        else if (key == "task_queue") f.task_queue = read_task_queue(fk, fv);
-        else if (key == "imports") {
-          if (!fv->is_sequence()) {
-            wrong_kind(fk, fv, "a list of import statements");
-            continue;
-          }
-          for (const Node* item : fv->items) {
-            auto s = read_string(fk, item);
-            if (!s) continue;
-            bool looks_right = s->rfind("import ", 0) == 0 ||
-                               (s->rfind("from ", 0) == 0 && s->find(" import ") != std::string::npos);
-            if (!looks_right) report(sink_, Code::kBadImport, loc(item), *s);
-            f.imports.push_back(*s);
-          }
+  // Built in place, as read_schema's fields.
+  for (const auto& [k, v] : map->entries) read_function(k, v, out.emplace_back());
+}
+
+void Reader::read_function(const Node* k, const Node* v, Function& f) {
+  f.name = k->value;
+  f.loc = loc(k);
+  check_name(k, f.name, Shape::kFunctionName);
+  if (!v->is_null() && expect_mapping(k, v)) {
+    check_keys(v, Place::kFunction);
+    for (const auto& [fk, fv] : v->entries) {
+      std::string_view key = fk->value;
+      if (key == "description") f.description = read_string(fk, fv);
+      else if (key == "input_schema") f.input_schema = read_schema(fk, fv);
+      else if (key == "output_schema") f.output_schema = read_schema(fk, fv);
+      else if (key == "code") f.code = read_string(fk, fv);
+      else if (key == "prompt") f.prompt = read_string(fk, fv);
+      else if (key == "timeout") f.timeout = read_duration(fk, fv);
+      else if (key == "retry_policy") f.retry_policy = read_retry_policy(fk, fv);
+      else if (key == "task_queue") f.task_queue = read_task_queue(fk, fv);
+      else if (key == "imports") {
+        if (!fv->is_sequence()) {
+          wrong_kind(fk, fv, "a list of import statements");
+          continue;
+        }
+        for (const Node* item : fv->items) {
+          auto s = read_string(fk, item);
+          if (!s) continue;
+          bool looks_right = s->rfind("import ", 0) == 0 ||
+                             (s->rfind("from ", 0) == 0 && s->find(" import ") != std::string::npos);
+          if (!looks_right) report(sink_, Code::kBadImport, loc(item), *s);
+          f.imports.push_back(*s);
         }
       }
     }
@@ -257,7 +259,7 @@ void read_version(detail::Reader& r, const yaml::Node* key, const yaml::Node* va
 
 }  // namespace
 
-std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& sink) {
+std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& sink, bool parallel) {
   detail::Reader r(doc, sink);
   const yaml::Node* root = doc.root();
   if (!root || root->is_null()) {
@@ -286,6 +288,8 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
   out.part.files.push_back(doc.file());
   if (project) {
     out.is_project = true;
+    std::optional<detail::ReadAhead> ahead;
+    if (parallel) ahead.emplace(doc, root, out.part);
     r.check_keys(root, Place::kProjectFile);
     for (const auto& [k, v] : root->entries) {
       std::string_view key = k->value;
@@ -301,20 +305,27 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
       else if (key == "models") {
         if (!v->is_null() && r.expect_mapping(k, v)) r.read_models(v, out.part.models);
       } else if (key == "functions") {
-        if (!v->is_null() && r.expect_mapping(k, v)) r.read_functions(v, out.part.functions);
+        if (ahead && ahead->functions_read()) {
+          for (size_t i = 0; i < v->entries.size(); ++i) ahead->replay_function(i, sink);
+        } else if (!v->is_null() && r.expect_mapping(k, v)) {
+          r.read_functions(v, out.part.functions);
+        }
       } else if (key == "workflows") {
         if (!v->is_sequence()) {
           r.wrong_kind(k, v, "a list of workflows");
           continue;
         }
         if (v->items.empty()) report(sink, Code::kEmptyList, r.loc(v), "workflows");
-        out.part.workflows.reserve(v->items.size());
+        bool read = ahead && ahead->workflows_read();
+        if (!read) out.part.workflows.reserve(v->items.size());
+        size_t next = 0;  // of the workflows read ahead
         for (const yaml::Node* item : v->items) {
           if (!item->is_mapping()) {
             r.wrong_kind(k, item, "a list of workflow mappings");
             continue;
           }
-          r.read_workflow(item, Place::kWorkflowEntry, out.part.workflows.emplace_back());
+          if (read) ahead->replay_workflow(next++, sink);
+          else r.read_workflow(item, Place::kWorkflowEntry, out.part.workflows.emplace_back());
         }
       }
     }

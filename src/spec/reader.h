@@ -20,6 +20,7 @@ struct ParsedFile {
 };
 
 /// Nothing when the file is unusable as a spec (not a mapping, empty...); problems go to SINK.
-std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& sink);
+/// PARALLEL: a project file's functions and workflows are read on two threads (same result).
+std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& sink, bool parallel = false);
 
 }  // namespace restack::spec

@@ -22,6 +22,8 @@ class Reader {
   // reader.cc
   void read_workflow(const Node* map, Place place, Workflow& out);
   void read_functions(const Node* map, std::vector<Function>& out);
+  /// One entry of `functions:` (KEY: VALUE) into OUT, a fresh Function.
+  void read_function(const Node* key, const Node* value, Function& out);
   void read_models(const Node* map, std::vector<Model>& out);
   std::optional<Schema> read_schema(const Node* key, const Node* value);
   void check_keys(const Node* map, Place place);
@@ -36,7 +38,7 @@ class Reader {
   std::optional<std::string> read_task_queue(const Node* key, const Node* value);
 
   // shared helpers
-  Loc loc(const Node* n) const { return doc_.loc(n); }
+  Loc loc(const Node* n) const { return doc_.loc_with(n, line_cursor_); }
   /// A scalar's text, or a kWrongKind error at the value.
   std::optional<std::string> read_string(const Node* key, const Node* value);
   /// The same into OUT (no temporary); false (OUT untouched) after the error.
@@ -57,6 +59,41 @@ class Reader {
 
   const yaml::Document& doc_;
   DiagnosticSink& sink_;
+  // This reader's place in the document's line index: readers on other threads share the
+  // index, each with its own cursor.
+  mutable size_t line_cursor_ = 0;
+};
+
+/// A project file's functions and workflows read ahead on two threads (reader_parallel.cc):
+/// each into its place in the output vectors, its diagnostics kept aside, to be replayed in
+/// file order by read_spec's usual pass (which then reads nothing twice).
+class ReadAhead {
+ public:
+  /// Reads the entries of ROOT's `functions:` mapping and the mapping items of its
+  /// `workflows:` list into OUT's (resized) vectors; does nothing when there are too few.
+  ReadAhead(const yaml::Document& doc, const Node* root, Project& out);
+
+  bool functions_read() const { return functions_read_; }
+  bool workflows_read() const { return workflows_read_; }
+  /// Moves the diagnostics of the I-th function / J-th workflow read ahead to SINK.
+  void replay_function(size_t i, DiagnosticSink& sink) { replay(i, sink); }
+  void replay_workflow(size_t j, DiagnosticSink& sink) { replay(function_jobs_ + j, sink); }
+
+ private:
+  struct Job {
+    const Node* key = nullptr;  // a function's name; null for a workflow
+    const Node* value = nullptr;
+    size_t index = 0;  // in OUT's functions or workflows
+    uint8_t thread = 0;
+    uint32_t diagnostics_begin = 0, diagnostics_end = 0;  // in that thread's sink
+  };
+  void replay(size_t job, DiagnosticSink& sink);
+
+  std::vector<Job> jobs_;  // functions first, then workflows, each in file order
+  size_t function_jobs_ = 0;
+  DiagnosticSink sinks_[2];
+  bool functions_read_ = false;
+  bool workflows_read_ = false;
 };
 
 }  // namespace restack::spec::detail

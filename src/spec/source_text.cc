@@ -29,29 +29,29 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   }
 }
 
-int LineIndex::line_of(size_t offset) const {
+int LineIndex::line_of_with(size_t offset, size_t& cursor) const {
   // Offsets past the last start belong to the last line; the count of starts <= OFFSET is the
   // 1-based line. Try the cached line and the few after it before searching.
   size_t n = starts_.size();
   if (n == 0) return 1;
-  size_t i = last_line_ < n ? last_line_ : 0;
+  size_t i = cursor < n ? cursor : 0;
   if (starts_[i] <= offset) {
     for (size_t k = 0; k < 8; ++k, ++i) {
       if (i + 1 >= n || starts_[i + 1] > offset) {
-        last_line_ = i;
+        cursor = i;
         return static_cast<int>(i + 1);
       }
     }
   }
   auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<uint32_t>(offset));
-  last_line_ = static_cast<size_t>(it - starts_.begin()) - 1;
+  cursor = static_cast<size_t>(it - starts_.begin()) - 1;
   return static_cast<int>(it - starts_.begin());
 }
 
-LineIndex::Position LineIndex::position(size_t offset) const {
+LineIndex::Position LineIndex::position_with(size_t offset, size_t& cursor) const {
   if (offset > text_.size()) offset = text_.size();
   if (starts_.empty()) return Position{1, 1};
-  int line = line_of(offset);
+  int line = line_of_with(offset, cursor);
   size_t start = starts_[static_cast<size_t>(line - 1)];
   if (ascii_) return Position{line, static_cast<int>(offset - start) + 1};
   int column = 1;

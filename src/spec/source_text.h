@@ -11,7 +11,8 @@
 namespace restack::spec {
 
 /// Line starts of one text, for turning byte offsets into line:column. Lookups update a cache
-/// (last_line_), so one LineIndex is for one thread at a time, like the YAML document that owns it.
+/// (last_line_), so one LineIndex is for one thread at a time, like the YAML document that owns it;
+/// threads that share one pass their own cursor (the *_with overloads) and leave the cache alone.
 class LineIndex {
  public:
   struct Position {
@@ -23,12 +24,18 @@ class LineIndex {
   explicit LineIndex(std::string_view text);
 
   /// 1-based line and column of byte OFFSET; the column counts UTF-8 code points.
-  Position position(size_t offset) const;
+  Position position(size_t offset) const { return position_with(offset, last_line_); }
+  /// The same, starting the search at CURSOR (a 0-based line, updated): for a thread that
+  /// reads positions of a shared index in its own text order.
+  Position position_with(size_t offset, size_t& cursor) const;
   SourceLocation locate(size_t offset, const std::string& file) const {
     Position p = position(offset);
     return SourceLocation{file, p.line, p.column};
   }
-  int line_of(size_t offset) const;
+  int line_of(size_t offset) const { return line_of_with(offset, last_line_); }
+  int line_of_with(size_t offset, size_t& cursor) const;
+  /// Byte offset where each line begins (the first is 0).
+  const std::vector<uint32_t>& line_starts() const { return starts_; }
 
  private:
   std::string_view text_;

@@ -81,6 +81,7 @@ const Node* TreeBuilder::empty(size_t offset, const Properties& props) {
 }
 
 const Node* TreeBuilder::alias(size_t offset, std::string_view name) {
+  saw_alias_ = true;
   auto it = anchors_.find(name);
   if (it == anchors_.end())
     throw SyntaxError{offset, "the alias `*" + std::string(name) + "` refers to an anchor that is not defined before it"};

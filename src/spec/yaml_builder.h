@@ -73,6 +73,11 @@ class TreeBuilder {
   /// Adds KEY: VALUE to MAP unless the key is bad (reported at KEY_OFFSET).
   void add_entry(Node* map, const Node* key, const Node* value, size_t key_offset, KeyIndex& keys);
 
+  /// Nodes made so far, aliases counted expanded (what the expansion limit counts).
+  uint64_t nodes() const { return total_; }
+  /// Whether an alias was read (a piece of a text parsed in pieces cannot resolve one).
+  bool saw_alias() const { return saw_alias_; }
+
  private:
   Node& make(Node::Kind kind, size_t offset, const Properties& props);
   bool tag_is_plain(std::string_view tag, size_t offset, bool plain_style);
@@ -85,6 +90,7 @@ class TreeBuilder {
   std::vector<uint64_t> total_at_open_;  // total_ when each of them opened
   std::unordered_map<std::string_view, const Node*> anchors_;
   uint64_t total_ = 0;  // nodes so far, aliases counted expanded
+  bool saw_alias_ = false;
 };
 
 }  // namespace restack::spec::yaml

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "spec/codes.h"
+#include "spec/yaml_pieces.h"
 #include "spec/yaml_prescan.h"
 
 namespace restack::spec::yaml {
@@ -102,6 +103,7 @@ const Node* Parser::block_content(int parent_indent, Context ctx, bool same_line
     return block_mapping(column, node_props, nullptr);
   }
   if (c == '|' || c == '>') {
+    saw_block_scalar_ = true;
     return b_.scalar(start, s_.scan_block_scalar(parent_indent), false, props);
   }
 
@@ -452,7 +454,7 @@ void Parser::flow_entry(Node* map, KeyIndex& keys, bool in_sequence) {
 struct DocumentLoader {
   // A document named FILE over OWN_TEXT (moved in) or, when that is empty, over VIEW.
   static std::unique_ptr<Document> load(std::string own_text, std::string_view view, std::string file,
-                                        DiagnosticSink& sink) {
+                                        DiagnosticSink& sink, const ParseOptions& options) {
     auto doc = std::make_unique<Document>();
     doc->file_ = FileName(std::move(file));
     if (own_text.size() > kMaxFileBytes || view.size() > kMaxFileBytes) {
@@ -465,16 +467,19 @@ struct DocumentLoader {
     } else {
       doc->text_ = view;
     }
-    return parse(std::move(doc), sink);
+    return parse(std::move(doc), sink, options);
   }
 
-  static std::unique_ptr<Document> parse(std::unique_ptr<Document> doc, DiagnosticSink& sink) {
+  static std::unique_ptr<Document> parse(std::unique_ptr<Document> doc, DiagnosticSink& sink, const ParseOptions& options) {
     doc->lines_ = LineIndex(doc->text_);
     if (size_t bad = first_invalid_utf8(doc->text_); bad != std::string_view::npos) {
       report(sink, Code::kInvalidUtf8, doc->locate_offset(bad));
       return nullptr;
     }
     if (!prescan_yaml(doc->text_, doc->lines_, doc->file(), sink)) return nullptr;
+    // A large text on two threads when that is sure to give this very tree; when not (or when
+    // the YAML has a problem, whose report must be the one the whole parse below makes), whole.
+    if (doc->text_.size() >= options.parallel_min_bytes && parse_in_pieces(*doc, options.pieces)) return doc;
 
     Scanner scanner(doc->text_, doc->strings_);
     TreeBuilder builder(*doc, sink);
@@ -498,11 +503,12 @@ struct DocumentLoader {
 };
 
 std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink) {
-  return DocumentLoader::load(std::move(text), {}, std::move(file), sink);
+  return DocumentLoader::load(std::move(text), {}, std::move(file), sink, {});
 }
 
-std::unique_ptr<Document> parse_document_view(std::string_view text, std::string file, DiagnosticSink& sink) {
-  return DocumentLoader::load({}, text, std::move(file), sink);
+std::unique_ptr<Document> parse_document_view(std::string_view text, std::string file, DiagnosticSink& sink,
+                                              const ParseOptions& options) {
+  return DocumentLoader::load({}, text, std::move(file), sink, options);
 }
 
 }  // namespace restack::spec::yaml

@@ -22,6 +22,8 @@ class Parser {
   /// a line indented less than the root collection), where the scanner is left.
   /// Throws SyntaxError, or TreeBuilder::Abort after a reported limit.
   const Node* parse_document();
+  /// Whether a block scalar (`|`, `>`) was read: a text parsed in pieces must not have one.
+  bool saw_block_scalar() const { return saw_block_scalar_; }
 
  private:
   // Where a block node appears, which decides what may start on the current line.
@@ -73,6 +75,7 @@ class Parser {
 
   Scanner& s_;
   TreeBuilder& b_;
+  bool saw_block_scalar_ = false;
 };
 
 }  // namespace restack::spec::yaml

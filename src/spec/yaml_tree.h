@@ -121,11 +121,20 @@ class Document {
     LineIndex::Position p = lines_.position(n->offset);
     return Loc{file_, p.line, p.column};
   }
+  /// loc() for one of several threads reading the document at once, each with its own CURSOR
+  /// (see LineIndex::position_with).
+  Loc loc_with(const Node* n, size_t& cursor) const {
+    LineIndex::Position p = lines_.position_with(n->offset, cursor);
+    return Loc{file_, p.line, p.column};
+  }
   std::string_view text() const { return text_; }
+  /// How many pieces the text was parsed in (yaml_pieces.h); 0 when it was parsed whole.
+  size_t pieces() const { return parts_.size(); }
 
  private:
   friend class TreeBuilder;
   friend struct DocumentLoader;  // yaml_parser.cc: parse_document and parse_document_view
+  friend struct PieceLoader;     // yaml_pieces.cc: a large text parsed in pieces
   FileName file_;
   std::string own_text_;   // the text, when the document owns it (parse_document)
   std::string_view text_;  // own_text_, or the caller's text (parse_document_view)
@@ -133,6 +142,16 @@ class Document {
   StringStore strings_;
   NodeArena nodes_;
   const Node* root_ = nullptr;
+  // A text parsed in pieces (yaml_pieces.h): each piece's nodes and strings, which the tree
+  // joined from them points into. Empty for a text parsed whole.
+  std::vector<std::unique_ptr<Document>> parts_;
+};
+
+/// When a text is parsed in pieces on two threads (yaml_pieces.h) instead of whole: the tree,
+/// the diagnostics and their positions are the same either way.
+struct ParseOptions {
+  size_t parallel_min_bytes = SIZE_MAX;  // texts of at least this many bytes; SIZE_MAX: never
+  unsigned pieces = 2;                   // how many pieces to aim for (tests ask for more)
 };
 
 /// Parses TEXT (named FILE in diagnostics). Returns nothing when the YAML is unusable; every
@@ -140,6 +159,7 @@ class Document {
 std::unique_ptr<Document> parse_document(std::string text, std::string file, DiagnosticSink& sink);
 /// The same without copying TEXT: the document and every node view it, so TEXT must outlive
 /// the returned document (load.cc parses each source text and frees its tree before returning).
-std::unique_ptr<Document> parse_document_view(std::string_view text, std::string file, DiagnosticSink& sink);
+std::unique_ptr<Document> parse_document_view(std::string_view text, std::string file, DiagnosticSink& sink,
+                                              const ParseOptions& options = {});
 
 }  // namespace restack::spec::yaml

@@ -1,0 +1,82 @@
+// ReadAhead (reader_internal.h): a large project file's functions and workflows read on two
+// threads. Each is read exactly as read_spec would read it, by a Reader of its thread, into
+// the place read_spec would put it; what it reports waits in the thread's sink until
+// read_spec's pass over the file reaches it, so the diagnostics keep the file's order.
+#include <optional>
+#include <system_error>
+#include <thread>
+
+#include "spec/reader_internal.h"
+
+namespace restack::spec::detail {
+
+namespace {
+
+constexpr size_t kMinJobs = 2;  // fewer: nothing to share
+
+}  // namespace
+
+ReadAhead::ReadAhead(const yaml::Document& doc, const Node* root, Project& out) {
+  const Node* functions = nullptr;
+  const Node* workflows = nullptr;
+  for (const auto& [k, v] : root->entries) {
+    if (k->value == "functions" && v->is_mapping()) functions = v;
+    else if (k->value == "workflows" && v->is_sequence()) workflows = v;
+  }
+  if (functions) {
+    for (const auto& [k, v] : functions->entries) jobs_.push_back(Job{k, v, jobs_.size()});
+  }
+  function_jobs_ = jobs_.size();
+  size_t workflow_count = 0;
+  if (workflows) {
+    for (const Node* item : workflows->items)
+      if (item->is_mapping()) jobs_.push_back(Job{nullptr, item, workflow_count++});
+  }
+  if (jobs_.size() < kMinJobs) {
+    jobs_.clear();
+    return;
+  }
+  functions_read_ = functions != nullptr;
+  workflows_read_ = workflows != nullptr;
+  // Built in place (as the serial reader does): the vectors never grow while threads fill them.
+  out.functions.resize(out.functions.size() + function_jobs_);
+  out.workflows.resize(out.workflows.size() + workflow_count);
+  Function* function_base = out.functions.data() + out.functions.size() - function_jobs_;
+  Workflow* workflow_base = out.workflows.data() + out.workflows.size() - workflow_count;
+
+  // Two runs of jobs of about equal work: a node's `expanded` is its subtree's size.
+  uint64_t total = 0;
+  for (const Job& j : jobs_) total += j.value->expanded;
+  size_t split = 0;
+  for (uint64_t first_half = 0; split < jobs_.size() && first_half * 2 < total; ++split)
+    first_half += jobs_[split].value->expanded;
+
+  auto run = [&](uint8_t thread, size_t begin, size_t end) {
+    DiagnosticSink& sink = sinks_[thread];
+    Reader reader(doc, sink);
+    for (size_t i = begin; i < end; ++i) {
+      Job& job = jobs_[i];
+      job.thread = thread;
+      job.diagnostics_begin = static_cast<uint32_t>(sink.all().size());
+      if (job.key) reader.read_function(job.key, job.value, function_base[job.index]);
+      else reader.read_workflow(job.value, Place::kWorkflowEntry, workflow_base[job.index]);
+      job.diagnostics_end = static_cast<uint32_t>(sink.all().size());
+    }
+  };
+  std::optional<std::thread> helper;
+  try {
+    helper.emplace(run, uint8_t{1}, split, jobs_.size());
+  } catch (const std::system_error&) {
+    run(1, split, jobs_.size());  // no thread to be had: read the second half here
+  }
+  run(0, 0, split);
+  if (helper) helper->join();
+}
+
+void ReadAhead::replay(size_t job, DiagnosticSink& sink) {
+  const Job& j = jobs_[job];
+  auto& from = sinks_[j.thread].all();
+  for (uint32_t i = j.diagnostics_begin; i < j.diagnostics_end; ++i) sink.add(std::move(from[i]));
+}
+
+}  // namespace restack::spec::detail
