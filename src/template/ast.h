@@ -181,6 +181,8 @@ struct ForStmt : Stmt {
   ExprPtr iter;
   ExprPtr filter;  // `for x in xs if cond`
   bool recursive = false;
+  /// Decided once after parsing (parallel_safety.h): its iterations may render on several threads.
+  bool parallel_safe = false;
   Body body, otherwise;
 };
 
@@ -279,6 +281,9 @@ struct Template {
   std::string name;
   Body body;
   std::map<std::string, const BlockStmt*> blocks;  // every block, nested ones too
+  /// Nothing in this template can change state shared between loop iterations, and it loads
+  /// no other template (parallel_safety.h): its safe loops may split when it is the render's root.
+  bool parallel_safe = false;
 };
 
 }  // namespace restack::tmpl

@@ -50,15 +50,34 @@ void Environment::add_template(std::string name, std::string source) {
 }
 
 void Environment::add_filter(std::string name, FilterFunction fn) {
-  registry_->add_filter(name, [fn = std::move(fn)](Renderer&, const Value& self, CallArgs& args) {
-    return fn(self, args.args, args.kwargs);
-  });
+  registry_->add_filter(
+      name, [fn = std::move(fn)](Renderer&, const Value& self, CallArgs& args) { return fn(self, args.args, args.kwargs); },
+      /*thread_safe=*/false);  // a caller's function may keep state: its templates render serially
   std::unique_lock lock(cache_mutex_);
   cache_.clear();  // parsed templates resolved filters by name
   string_cache_.clear();
 }
 
-void Environment::add_global(std::string name, Value v) { globals_[std::move(name)] = std::move(v); }
+namespace {
+
+/// Whether V is or holds an object (a callable, a namespace...), which may keep state.
+bool holds_object(const Value& v) {
+  if (v.is_object()) return true;
+  if (v.is_sequence())
+    for (const auto& item : v.as_list().items)
+      if (holds_object(item)) return true;
+  if (v.is_dict())
+    for (const auto& [k, item] : v.as_dict().entries)
+      if (holds_object(k) || holds_object(item)) return true;
+  return false;
+}
+
+}  // namespace
+
+void Environment::add_global(std::string name, Value v) {
+  if (holds_object(v)) globals_may_keep_state_ = true;  // loops then render serially
+  globals_[std::move(name)] = std::move(v);
+}
 
 std::shared_ptr<const Template> Environment::parse_source(const std::string& source, const std::string& name) {
   LexerOptions lex{options_.trim_blocks, options_.lstrip_blocks, options_.keep_trailing_newline};
@@ -108,6 +127,7 @@ std::shared_ptr<const Template> Environment::get_template(const std::string& nam
 std::string Environment::render_parsed(std::shared_ptr<const Template> t, const Value& context) {
   Loader loader(*this);
   Renderer renderer(options_, *registry_, globals_, loader);
+  renderer.allow_parallel_loops(!globals_may_keep_state_);
   return renderer.render(std::move(t), context);
 }
 

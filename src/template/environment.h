@@ -65,6 +65,7 @@ class Environment {
   Options options_;
   std::unique_ptr<Registry> registry_;
   std::map<std::string, Value> globals_;
+  bool globals_may_keep_state_ = false;  // add_global was given an object: no loop splits
   std::vector<std::filesystem::path> search_paths_;
   std::map<std::string, std::string> sources_;  // add_template
   mutable std::shared_mutex cache_mutex_;

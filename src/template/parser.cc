@@ -2,6 +2,7 @@
 #include "template/parser.h"
 
 #include "template/errors.h"
+#include "template/parallel_safety.h"
 #include "template/parser_impl.h"
 
 namespace restack::tmpl {
@@ -475,7 +476,9 @@ void Parser::parse_print(Body& out) {
 std::shared_ptr<Template> parse_template(std::string_view source, const std::string& name, const LexerOptions& options,
                                          const Registry& registry) {
   detail::Parser parser(tokenize(source, name, options), name, registry);
-  return parser.parse();
+  std::shared_ptr<Template> t = parser.parse();
+  mark_parallel_loops(*t, registry);
+  return t;
 }
 
 }  // namespace restack::tmpl

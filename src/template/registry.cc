@@ -13,8 +13,9 @@ Registry Registry::with_builtins() {
   return r;
 }
 
-void Registry::add_filter(std::string name, FilterFn fn) {
-  auto def = std::make_shared<FilterDef>(FilterDef{name, std::move(fn)});
+void Registry::add_filter(std::string name, FilterFn fn, bool thread_safe) {
+  auto def = std::make_shared<FilterDef>(FilterDef{name, std::move(fn), thread_safe});
+  all_thread_safe_ = all_thread_safe_ && thread_safe;
   filters_[std::move(name)] = std::move(def);
 }
 

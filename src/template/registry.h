@@ -20,6 +20,9 @@ using TestFn = std::function<bool(Renderer& r, const Value& self, CallArgs& args
 struct FilterDef {
   std::string name;
   FilterFn fn;
+  /// Builtins are pure functions of their arguments; a caller's filter may keep state, so a
+  /// template rendered with one never renders a loop on several threads.
+  bool thread_safe = true;
 };
 
 struct TestDef {
@@ -32,14 +35,17 @@ class Registry {
   /// A registry holding every builtin filter and test.
   static Registry with_builtins();
 
-  void add_filter(std::string name, FilterFn fn);
+  void add_filter(std::string name, FilterFn fn, bool thread_safe = true);
   void add_test(std::string name, TestFn fn);
   const FilterDef* filter(const std::string& name) const;
   const TestDef* test(const std::string& name) const;
+  /// False once a filter that may keep state was added (Environment::add_filter).
+  bool all_thread_safe() const { return all_thread_safe_; }
 
  private:
   std::map<std::string, std::shared_ptr<FilterDef>, std::less<>> filters_;
   std::map<std::string, std::shared_ptr<TestDef>, std::less<>> tests_;
+  bool all_thread_safe_ = true;
 };
 
 // Each file of builtins registers its own.

@@ -94,6 +94,7 @@ std::string Renderer::render(std::shared_ptr<const Template> tmpl, const Value& 
   std::string out;
   out_ = &out;
   keep_alive_.push_back(tmpl);
+  parallel_ok_ = parallel_allowed_ && tmpl->parallel_safe && options_.threads != 1;
   Context* ctx = new_context();
   if (data.is_dict())
     for (const auto& [k, v] : data.as_dict().entries)
@@ -295,9 +296,19 @@ void Renderer::run_loop(const ForStmt& s, std::vector<Value> items, Frame& outer
   } deactivate{loop.get()};
   Value loop_value(std::static_pointer_cast<Object>(loop));
   const size_t n = loop->items.size();
+  if (size_t chunks = loop_chunks(s, n); chunks > 1) {
+    run_split_loop(s, loop_value, frame, outer, chunks);
+    return;
+  }
+  run_iterations(s, loop_value, frame, 0, n);
+}
+
+void Renderer::run_iterations(const ForStmt& s, const Value& loop_value, Frame& frame, size_t begin, size_t end) {
+  auto* loop = static_cast<LoopObject*>(loop_value.as_object());
   frame.vars.clear();
   frame.vars.emplace_back("loop", loop_value);
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = begin; i < end; ++i) {
+    if (cancel_ && cancel_->load(std::memory_order_relaxed)) return;  // a split loop's part no longer needed
     count_iterations(1);
     loop->index0 = i;
     // Each iteration starts with only `loop` (kept, not rebuilt; the target may have replaced it).

@@ -2,6 +2,7 @@
 // Walks a parsed template and writes its output. One Renderer per render call: it owns the
 // render's contexts and counters, so a render is independent of any other (thread-safe use of
 // one Environment only shares the immutable parsed templates).
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -65,6 +66,9 @@ class Renderer {
 
   /// Renders TMPL with DATA (a dict) as its context.
   std::string render(std::shared_ptr<const Template> tmpl, const Value& data);
+  /// Whether the globals allow splitting loops over threads (false when a caller added a global
+  /// object that may keep state); Options::threads and the template's analysis decide the rest.
+  void allow_parallel_loops(bool allowed) { parallel_allowed_ = allowed; }
 
   // ---- used by filters, tests and objects ----
   const Options& options() const { return options_; }
@@ -147,6 +151,14 @@ class Renderer {
   [[noreturn]] void write_past_limit(std::string_view s);
   void exec(const Stmt& s, Frame& f);
   void exec_for(const ForStmt& s, Frame& f);
+  /// Iterations [BEGIN, END) of the loop LOOP_VALUE (a LoopObject) in FRAME.
+  void run_iterations(const ForStmt& s, const Value& loop_value, Frame& frame, size_t begin, size_t end);
+  /// How many threads the loop S over N items renders on (1: serial). parallel_loop.cc.
+  size_t loop_chunks(const ForStmt& s, size_t n) const;
+  /// Renders the loop's iterations in CHUNKS contiguous parts, the first on this thread, the
+  /// others each on a thread of its own into its own buffer, appended in order; the first part
+  /// that fails is rendered again serially, with the rest of the loop (parallel_loop.cc).
+  void run_split_loop(const ForStmt& s, const Value& loop_value, Frame& frame, Frame& outer, size_t chunks);
   void exec_set(const SetStmt& s, Frame& f);
   void exec_call_block(const CallBlockStmt& s, Frame& f);
   void exec_extends(const ExtendsStmt& s, Frame& f);
@@ -193,6 +205,11 @@ class Renderer {
   uint64_t iterations_ = 0;
   const std::string* current_template_ = nullptr;
   std::string no_template_;
+  bool parallel_allowed_ = true;  // see allow_parallel_loops
+  bool parallel_ok_ = false;      // this render may split loops now (off inside a split loop)
+  /// Set for a renderer that renders one part of a split loop: true once the loop's parts
+  /// after the first failure are no longer needed, so this part stops early.
+  const std::atomic<bool>* cancel_ = nullptr;
 };
 
 template <typename Fn>
