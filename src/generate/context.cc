@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <unordered_map>
@@ -68,13 +69,18 @@ class KeyTable {
       slots_[slot] = {k, tmpl::Value(k)};
     }
   }
-  /// KEY's shared value, or a new one for a key not in the table.
-  tmpl::Value get(std::string_view key) const {
+  /// KEY's shared value, or null for a key not in the table.
+  const tmpl::Value* find(std::string_view key) const {
     for (size_t slot = hash(key) & kMask;; slot = (slot + 1) & kMask) {
       const Slot& s = slots_[slot];
-      if (s.text.empty()) return tmpl::Value(key);
-      if (s.text == key) return s.value;
+      if (s.text.empty()) return nullptr;
+      if (s.text == key) return &s.value;
     }
+  }
+  /// KEY's shared value, or a new one for a key not in the table.
+  tmpl::Value get(std::string_view key) const {
+    const tmpl::Value* shared = find(key);
+    return shared ? *shared : tmpl::Value(key);
   }
 
  private:
@@ -91,9 +97,35 @@ class KeyTable {
   Slot slots_[kSize];
 };
 
-tmpl::Value dict_key(std::string_view key) {
+const KeyTable& key_table() {
   static const KeyTable kKeys;
-  return kKeys.get(key);
+  return kKeys;
+}
+
+tmpl::Value dict_key(std::string_view key) { return key_table().get(key); }
+
+/// KEY's shared value. A string literal's value is remembered by the literal's address, in a
+/// small direct-mapped cache of each thread (no lock, nothing shared): call sites repeat the
+/// same few dozen literals, so after the first few dicts nearly every key is found by one
+/// pointer comparison instead of a hash of its text and a comparison with the table's.
+tmpl::Value dict_key(const ContextField::Key& key) {
+  if (!key.is_literal) return dict_key(key.text);
+  // Plain pointers (the table's values live as long as the process): the cache needs no
+  // initialisation or destruction per thread.
+  struct Cached {
+    const char* address;
+    const tmpl::Value* value;
+  };
+  constexpr size_t kCacheSize = 256;  // a power of two; a few dozen literals in use
+  thread_local Cached cache[kCacheSize];
+  const auto address = reinterpret_cast<uintptr_t>(key.text.data());
+  Cached& slot = cache[((address >> 3) ^ (address >> 11)) & (kCacheSize - 1)];
+  if (slot.address != key.text.data()) {
+    const tmpl::Value* shared = key_table().find(key.text);
+    if (!shared) return tmpl::Value(key.text);  // not one of the table's keys: not cached
+    slot = {key.text.data(), shared};
+  }
+  return *slot.value;
 }
 
 /// A < B for short keys, without a call to memcmp for each comparison (make_dict sorts some
@@ -128,13 +160,13 @@ tmpl::Value make_dict(std::initializer_list<ContextField> entries) {
   size_t n = 0;
   for (const auto& e : entries) {
     size_t j = n++;
-    for (; j > 0 && key_less(e.key, sorted[j - 1]->key); --j) sorted[j] = sorted[j - 1];
+    for (; j > 0 && key_less(e.key.text, sorted[j - 1]->key.text); --j) sorted[j] = sorted[j - 1];
     sorted[j] = &e;
   }
   tmpl::Value value = tmpl::Value::dict();
   auto& dict = value.as_dict();
   dict.entries.reserve(n);
-  for (size_t i = 0; i < n; ++i) dict.append_new(dict_key(sorted[i]->key), sorted[i]->value);
+  for (size_t i = 0; i < n; ++i) dict.append_new(dict_key(sorted[i]->key), std::move(sorted[i]->value));
   return value;
 }
 

@@ -49,11 +49,15 @@ class StagedTree {
   StagedTree& operator=(const StagedTree&) = delete;
 
   /// Writes CONTENT at PATH in the staging folder. Safe to call from several threads at once
-  /// (each PATH once). An error when PATH is not safe_relative_path or cannot be written.
-  std::optional<std::string> add(const std::string& path, std::string_view content);
+  /// (each PATH once); while another thread is writing files, the file is queued and that
+  /// thread writes it (one thread creates files at a time, see tree_writer.cc), so a file that
+  /// cannot be written is reported by commit(). An error here when PATH is not
+  /// safe_relative_path.
+  std::optional<std::string> add(const std::string& path, std::string content);
   /// Puts every added file in place: a new DIR is the staging folder renamed in one step; in an
   /// existing DIR every path is checked first (write_tree), then each file is renamed into
-  /// place. Call once, after every add() returned.
+  /// place. Call once, after every add() returned. The error of the first file that could not
+  /// be written, if any (then nothing is put in place).
   std::optional<std::string> commit();
   size_t size() const;  // files added
   size_t total_bytes() const;

@@ -114,11 +114,14 @@ struct ProjectRender::State {
       return;
     }
     if (!stage) return;
-    out.write_error = stage->add(files[i].path, out.text);
-    if (!out.write_error && !(stream->keep && (*stream->keep)(files[i], item))) {
-      out.streamed = true;
-      std::string().swap(out.text);  // written: the memory is not needed any more
+    if (stream->keep && (*stream->keep)(files[i], item)) {
+      out.write_error = stage->add(files[i].path, out.text);  // a copy: the self-check reads the text
+      return;
     }
+    // Handed over to the stage, which frees it once written.
+    out.write_error = stage->add(files[i].path, std::move(out.text));
+    out.text = std::string();
+    out.streamed = !out.write_error;
   }
 
   tmpl::Environment env;  // every template is parsed once, by the first render that needs it
