@@ -2,11 +2,8 @@
 // threads. Each is read exactly as read_spec would read it, by a Reader of its thread, into
 // the place read_spec would put it; what it reports waits in the thread's sink until
 // read_spec's pass over the file reaches it, so the diagnostics keep the file's order.
-#include <optional>
-#include <system_error>
-#include <thread>
-
 #include "spec/reader_internal.h"
+#include "spec/two_threads.h"
 
 namespace restack::spec::detail {
 
@@ -63,14 +60,7 @@ ReadAhead::ReadAhead(const yaml::Document& doc, const Node* root, Project& out) 
       job.diagnostics_end = static_cast<uint32_t>(sink.all().size());
     }
   };
-  std::optional<std::thread> helper;
-  try {
-    helper.emplace(run, uint8_t{1}, split, jobs_.size());
-  } catch (const std::system_error&) {
-    run(1, split, jobs_.size());  // no thread to be had: read the second half here
-  }
-  run(0, 0, split);
-  if (helper) helper->join();
+  run_on_two_threads([&] { run(0, 0, split); }, [&] { run(1, split, jobs_.size()); });
 }
 
 void ReadAhead::replay(size_t job, DiagnosticSink& sink) {

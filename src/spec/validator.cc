@@ -13,6 +13,7 @@
 #include "spec/names.h"
 #include "spec/project_names.h"
 #include "spec/type_parser.h"
+#include "spec/two_threads.h"
 #include "spec/type_rules.h"
 
 namespace restack::spec {
@@ -23,26 +24,13 @@ struct Definition {
   Loc loc;
 };
 
-class Validator {
+// Field types and defaults: parses each field's type (against the project's models, which
+// it only reads once check_models has parsed theirs) and checks its default. Two checkers on
+// two threads, each with its own cache and sink, check two halves of a project's schemas.
+class SchemaChecker {
  public:
-  Validator(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink), names_(p) {}
+  SchemaChecker(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink) {}
 
-  void run() {
-    check_models();
-    for (auto& f : p_.functions) {
-      if (f.input_schema) check_schema(*f.input_schema);
-      if (f.output_schema) check_schema(*f.output_schema);
-    }
-    for (auto& w : p_.workflows) {
-      if (w.input_schema) check_schema(*w.input_schema);
-      if (w.output_schema) check_schema(*w.output_schema);
-    }
-    check_generated_name_clashes();
-    for (auto& w : p_.workflows) check_workflow(w);
-    check_child_cycles();
-  }
-
- private:
   bool is_model(std::string_view n) const {
     for (const auto& m : p_.models)
       if (m.name == n) return true;
@@ -112,9 +100,59 @@ class Validator {
     }
   }
 
+ private:
+  Project& p_;
+  DiagnosticSink& sink_;
+  std::unordered_map<std::string, TypeExpr> parsed_types_;  // spelling -> its type (parsed without error)
+};
+
+class Validator {
+ public:
+  Validator(Project& p, DiagnosticSink& sink, bool parallel)
+      : p_(p), sink_(sink), names_(p), types_(p, sink), parallel_(parallel) {}
+
+  void run() {
+    check_models();
+    check_schemas();
+    check_generated_name_clashes();
+    for (auto& w : p_.workflows) check_workflow(w);
+    check_child_cycles();
+  }
+
+ private:
+  // Every function's and workflow's schemas, in that order; on two threads when asked (the
+  // second half's diagnostics are added after the first's: the order of one thread).
+  void check_schemas() {
+    std::vector<Schema*> schemas;
+    schemas.reserve(2 * (p_.functions.size() + p_.workflows.size()));
+    for (auto& f : p_.functions) {
+      if (f.input_schema) schemas.push_back(&*f.input_schema);
+      if (f.output_schema) schemas.push_back(&*f.output_schema);
+    }
+    for (auto& w : p_.workflows) {
+      if (w.input_schema) schemas.push_back(&*w.input_schema);
+      if (w.output_schema) schemas.push_back(&*w.output_schema);
+    }
+    constexpr size_t kWorthTwoThreads = 256;
+    if (!parallel_ || schemas.size() < kWorthTwoThreads) {
+      for (Schema* s : schemas) types_.check_schema(*s);
+      return;
+    }
+    size_t half = schemas.size() / 2;
+    DiagnosticSink second_sink;
+    run_on_two_threads([&] { for (size_t i = 0; i < half; ++i) types_.check_schema(*schemas[i]); },
+                       [&] {
+                         SchemaChecker second(p_, second_sink);
+                         for (size_t i = half; i < schemas.size(); ++i) second.check_schema(*schemas[i]);
+                       });
+    for (auto& d : second_sink.all()) sink_.add(std::move(d));
+  }
+
+  SchemaLookup lookup() const { return types_.lookup(); }
+
   void check_models() {
     for (auto& m : p_.models)
-      for (auto& f : m.schema.fields) parse_field_type(f);
+      for (auto& f : m.schema.fields) types_.parse_field_type(f);
     for (auto& m : p_.models)
       for (auto& f : m.schema.fields)
         if (f.default_value)
@@ -286,7 +324,8 @@ class Validator {
   Project& p_;
   DiagnosticSink& sink_;
   ProjectNames names_;  // every step looks its callee up
-  std::unordered_map<std::string, TypeExpr> parsed_types_;  // spelling -> its type (parsed without error)
+  SchemaChecker types_;
+  bool parallel_;
 };
 
 void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {
@@ -327,10 +366,10 @@ void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {
 
 }  // namespace
 
-Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink) {
+Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, bool parallel) {
   Project p;
   merge(files, p, sink);
-  Validator(p, sink).run();
+  Validator(p, sink, parallel).run();
   detail::resolve_data_flow(p, sink);
   return p;
 }

@@ -12,8 +12,9 @@
 
 namespace restack::spec {
 
-/// Always returns the merged project (possibly partial); check SINK for errors.
-Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink);
+/// Always returns the merged project (possibly partial); check SINK for errors. PARALLEL:
+/// the schemas are checked on two threads (the same diagnostics, in the same order).
+Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, bool parallel = false);
 
 namespace detail {
 /// dataflow.cc: resolves every workflow's data flow and derives undescribed functions.

@@ -476,10 +476,15 @@ struct DocumentLoader {
       report(sink, Code::kInvalidUtf8, doc->locate_offset(bad));
       return nullptr;
     }
-    if (!prescan_yaml(doc->text_, doc->lines_, doc->file(), sink)) return nullptr;
-    // A large text on two threads when that is sure to give this very tree; when not (or when
-    // the YAML has a problem, whose report must be the one the whole parse below makes), whole.
-    if (doc->text_.size() >= options.parallel_min_bytes && parse_in_pieces(*doc, options.pieces)) return doc;
+    // A large text on two threads when that is sure to give this very tree (the prescan then
+    // runs beside the pieces); when not, or when the YAML has a problem (whose report must be
+    // the one the whole parse below makes), whole.
+    auto prescan = [&] { return prescan_yaml(doc->text_, doc->lines_, doc->file(), sink); };
+    PiecesOutcome outcome = PiecesOutcome::kNotTried;
+    if (doc->text_.size() >= options.parallel_min_bytes) outcome = parse_in_pieces(*doc, options.pieces, prescan);
+    if (outcome == PiecesOutcome::kParsed) return doc;
+    if (outcome == PiecesOutcome::kPrescanFailed) return nullptr;
+    if (outcome == PiecesOutcome::kNotTried && !prescan()) return nullptr;
 
     Scanner scanner(doc->text_, doc->strings_);
     TreeBuilder builder(*doc, sink);

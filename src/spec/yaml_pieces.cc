@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <optional>
-#include <system_error>
-#include <thread>
 
+#include "spec/two_threads.h"
 #include "spec/yaml_builder.h"
 #include "spec/yaml_parser.h"
 #include "spec/yaml_scanner.h"
@@ -170,36 +169,37 @@ class Planner {
 }  // namespace
 
 struct PieceLoader {
-  static bool parse(Document& doc, unsigned count) {
-    if (count < 2 || doc.text_.substr(0, 3) == "\xEF\xBB\xBF") return false;  // a BOM shifts line 1's columns
+  static PiecesOutcome parse(Document& doc, unsigned count, const std::function<bool()>& prescan) {
+    if (count < 2 || doc.text_.substr(0, 3) == "\xEF\xBB\xBF") return PiecesOutcome::kNotTried;  // a BOM shifts line 1's columns
     Planner planner(doc.text_, doc.lines_.line_starts());
-    if (!planner.scan()) return false;
+    if (!planner.scan()) return PiecesOutcome::kNotTried;
     std::vector<Cut> cuts = planner.cuts(count);
-    if (cuts.empty()) return false;
+    if (cuts.empty()) return PiecesOutcome::kNotTried;
     std::vector<Piece> pieces(cuts.size() + 1);
     pieces[0].end = cuts[0].offset;
     for (size_t i = 0; i < cuts.size(); ++i) {
       pieces[i + 1].start = cuts[i];
       pieces[i + 1].end = i + 1 < cuts.size() ? cuts[i + 1].offset : doc.text_.size();
     }
-    parse_on_two_threads(doc, pieces);
-    return join(doc, pieces);
+    bool prescan_passed = parse_on_two_threads(doc, pieces, prescan);
+    if (!prescan_passed) return PiecesOutcome::kPrescanFailed;
+    return join(doc, pieces) ? PiecesOutcome::kParsed : PiecesOutcome::kParseWhole;
   }
 
  private:
-  static void parse_on_two_threads(const Document& doc, std::vector<Piece>& pieces) {
+  // Task 0 is the prescan, then the pieces in order, each taken by whichever thread is free.
+  // Returns the prescan's result.
+  static bool parse_on_two_threads(const Document& doc, std::vector<Piece>& pieces, const std::function<bool()>& prescan) {
     std::atomic<size_t> next{0};
+    bool prescan_passed = false;
     auto work = [&] {
-      for (size_t k; (k = next.fetch_add(1, std::memory_order_relaxed)) < pieces.size();) parse_piece(doc, pieces[k]);
+      for (size_t k; (k = next.fetch_add(1, std::memory_order_relaxed)) <= pieces.size();) {
+        if (k == 0) prescan_passed = prescan();
+        else parse_piece(doc, pieces[k - 1]);
+      }
     };
-    std::optional<std::thread> helper;
-    try {
-      helper.emplace(work);
-    } catch (const std::system_error&) {
-      // No thread to be had: this thread parses every piece, which is still right.
-    }
-    work();
-    if (helper) helper->join();
+    run_on_two_threads(work, work);  // both take tasks until none is left
+    return prescan_passed;
   }
 
   static void parse_piece(const Document& whole, Piece& p) {
@@ -284,6 +284,8 @@ struct PieceLoader {
   }
 };
 
-bool parse_in_pieces(Document& doc, unsigned pieces) { return PieceLoader::parse(doc, pieces); }
+PiecesOutcome parse_in_pieces(Document& doc, unsigned pieces, const std::function<bool()>& prescan) {
+  return PieceLoader::parse(doc, pieces, prescan);
+}
 
 }  // namespace restack::spec::yaml

@@ -14,12 +14,22 @@
 // pieces, an alias, a block scalar, `---`/`...`/`%` lines, a tab starting a line, a byte
 // order mark, or a piece whose tree does not have the shape its first line promised. So
 // every diagnostic is the whole parse's, in its order and at its position.
+#include <functional>
+
 #include "spec/yaml_tree.h"
 
 namespace restack::spec::yaml {
 
-/// Parses DOC's text (already indexed and prescanned) in about PIECES pieces; true when DOC
-/// now holds the tree, false (DOC untouched) when the caller must parse the text whole.
-bool parse_in_pieces(Document& doc, unsigned pieces);
+enum class PiecesOutcome {
+  kNotTried,       // the text cannot be cut: PRESCAN was not run
+  kPrescanFailed,  // PRESCAN reported a problem (the pieces are dropped)
+  kParseWhole,     // PRESCAN passed, but the pieces did not give the tree for sure: parse whole
+  kParsed,         // PRESCAN passed and DOC holds the tree
+};
+
+/// Parses DOC's text (already indexed) in about PIECES pieces on two threads, PRESCAN (the
+/// whole text's prescan, which reports into the caller's sink) running beside them as one
+/// more task. DOC is untouched unless the outcome is kParsed.
+PiecesOutcome parse_in_pieces(Document& doc, unsigned pieces, const std::function<bool()>& prescan);
 
 }  // namespace restack::spec::yaml

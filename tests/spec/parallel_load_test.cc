@@ -159,6 +159,13 @@ std::string replaced(std::string s, const std::string& from, const std::string& 
   return s;
 }
 
+std::string replaced_last(std::string s, const std::string& from, const std::string& to) {
+  size_t at = s.rfind(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
 const std::string kBig = big_spec(120, 30);
 
 TEST(ParallelLoad, BigSpecIsParsedInPiecesIntoTheSameTree) {
@@ -212,6 +219,11 @@ const Variant kVariants[] = {
      [](std::string s) { return replaced(replaced(s, "timeout: 30s\n  fn_1:", "timeout: &t 30s\n  fn_1:"), "timeout: 30s\n  fn_100:", "timeout: *t\n  fn_100:"); }, ""},
     {"custom tag late", [](std::string s) { return replaced(s, "timeout: 30s\n  fn_110:", "timeout: !custom 30s\n  fn_110:"); }, "E-yaml-tag"},
     {"comments at column 0", [](std::string s) { return replaced(replaced(s, "  fn_50:\n", "# a comment\n  fn_50:\n"), "  - name: Flow20\n", "\n# another\n\n  - name: Flow20\n"); }, ""},
+    {"bad types in both halves of the schemas",
+     [](std::string s) { return replaced_last(replaced(s, "tags: List[str]", "tags: List[strr]"), "tags: List[str]", "tags: Lizt[str]"); },
+     "E-type-name"},
+    {"bad defaults in both halves of the schemas",
+     [](std::string s) { return replaced_last(replaced(s, "default: 1.5", "default: abc"), "default: 1.5", "default: [1]"); }, ""},
     {"not a mapping item", [](std::string s) { return replaced(s, "  - name: Flow15\n", "  - 42\n  - name: Flow15\n"); }, ""},
     {"document end marker", [](std::string s) { return s + "...\n"; }, ""},
     {"second document", [](std::string s) { return s + "---\nx: 1\n"; }, ""},
