@@ -14,6 +14,7 @@
 #include "spec/names.h"
 #include "spec/project_names.h"
 #include "spec/type_render.h"
+#include "spec/two_threads.h"
 #include "spec/type_rules.h"
 #include "spec/validator.h"
 
@@ -79,7 +80,7 @@ class ProjectFlow {
  public:
   // Every step looks its callee up, several times (p_.functions and p_.workflows stay as they
   // are until run() ends, as names_ needs).
-  ProjectFlow(Project& p, DiagnosticSink& sink) : p_(p), sink_(sink), names_(p) {
+  ProjectFlow(Project& p, DiagnosticSink& sink, bool parallel) : p_(p), sink_(sink), names_(p), parallel_(parallel) {
     for (const auto& m : p_.models) schemas_[m.name] = &m.schema;
     for (const auto& w : p_.workflows) {
       if (w.input_schema) schemas_[w.name + "Input"] = &*w.input_schema;
@@ -92,7 +93,9 @@ class ProjectFlow {
   }
 
   void run() {
-    for (auto& w : p_.workflows) WorkflowFlow(*this, w).run();
+    if (parallel_ && workflows_independent()) run_in_two_halves();
+    else
+      for (auto& w : p_.workflows) WorkflowFlow(*this, w, sink_, nullptr).run();
     // Functions: every function in first-use order, described ones never called at the end.
     // Moved, not copied: nothing looks functions up by name after this (names_ and schemas_
     // view them and are not used again). Names are unique: merge() refused duplicates.
@@ -123,9 +126,52 @@ class ProjectFlow {
  private:
   friend class WorkflowFlow;
 
+  // The functions a workflow calls, in call order, when noted later (run_in_two_halves).
+  using Uses = std::vector<std::pair<const Step*, const Function*>>;
+
+  // Whether each workflow's data flow can be resolved without the others': no step calls a
+  // child workflow (whose resolved output a parent may read) or an undescribed function
+  // (whose schemas the first call derives for the later ones).
+  bool workflows_independent() const {
+    std::function<bool(const std::vector<Step>&)> independent = [&](const std::vector<Step>& steps) {
+      for (const Step& s : steps) {
+        if (s.kind == StepKind::kWorkflow) return false;
+        if (s.kind == StepKind::kFunction && !s.target.empty() && !function(s.target)) return false;
+        if (!independent(s.steps)) return false;
+      }
+      return true;
+    };
+    for (const Workflow& w : p_.workflows)
+      if (!independent(w.steps)) return false;
+    return true;
+  }
+
+  // Independent workflows on two threads, each half with its own sink and list of uses; both
+  // are then taken in workflow order, as one thread would have made them.
+  void run_in_two_halves() {
+    size_t half = p_.workflows.size() / 2;
+    DiagnosticSink first_sink, second_sink;
+    Uses first_uses, second_uses;
+    run_on_two_threads(
+        [&] {
+          for (size_t i = 0; i < half; ++i) WorkflowFlow(*this, p_.workflows[i], first_sink, &first_uses).run();
+        },
+        [&] {
+          for (size_t i = half; i < p_.workflows.size(); ++i)
+            WorkflowFlow(*this, p_.workflows[i], second_sink, &second_uses).run();
+        });
+    for (DiagnosticSink* s : {&first_sink, &second_sink})
+      for (auto& d : s->all()) sink_.add(std::move(d));
+    for (const Uses* uses : {&first_uses, &second_uses})
+      for (const auto& [step, function] : *uses) note_use(*step, function);
+  }
+
   class WorkflowFlow {
    public:
-    WorkflowFlow(ProjectFlow& pf, Workflow& w) : pf_(pf), w_(w), sink_(pf.sink_) {}
+    // SINK: where this workflow's problems go; USES: where its calls are noted, or null to
+    // note them in PF at once.
+    WorkflowFlow(ProjectFlow& pf, Workflow& w, DiagnosticSink& sink, Uses* uses)
+        : pf_(pf), w_(w), sink_(sink), uses_(uses) {}
 
     void run() {
       flat_.reserve(w_.steps.size());  // plus the steps of parallel groups, if any
@@ -391,7 +437,8 @@ class ProjectFlow {
       if (s.kind != StepKind::kFunction && s.kind != StepKind::kWorkflow) return;
       if (s.target.empty()) return;
       if (s.kind == StepKind::kWorkflow && !flat_[i].workflow) return;  // reported
-      pf_.note_use(s, flat_[i].function);
+      if (uses_) uses_->emplace_back(&s, flat_[i].function);
+      else pf_.note_use(s, flat_[i].function);
       if (undescribed(i)) return resolve_undescribed(i);
 
       bool known = false;
@@ -633,6 +680,7 @@ class ProjectFlow {
     ProjectFlow& pf_;
     Workflow& w_;
     DiagnosticSink& sink_;
+    Uses* uses_;
     std::vector<Flat> flat_;
     NameIndex<size_t> index_;  // step name -> flat index (first of each name)
     std::map<size_t, Derived> planned_;
@@ -722,6 +770,7 @@ class ProjectFlow {
   // insertion, 12,000 insertions on a 5,000-function spec).
   std::unordered_map<std::string, const Schema*> schemas_;
   ProjectNames names_;
+  bool parallel_;
 
   const Function* function(std::string_view name) const { return names_.function(name); }
   const Workflow* workflow(std::string_view name) const { return names_.workflow(name); }
@@ -734,6 +783,6 @@ class ProjectFlow {
 
 }  // namespace
 
-void resolve_data_flow(Project& project, DiagnosticSink& sink) { ProjectFlow(project, sink).run(); }
+void resolve_data_flow(Project& project, DiagnosticSink& sink, bool parallel) { ProjectFlow(project, sink, parallel).run(); }
 
 }  // namespace restack::spec::detail

@@ -370,7 +370,7 @@ Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, bool 
   Project p;
   merge(files, p, sink);
   Validator(p, sink, parallel).run();
-  detail::resolve_data_flow(p, sink);
+  detail::resolve_data_flow(p, sink, parallel);
   return p;
 }
 

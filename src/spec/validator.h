@@ -18,7 +18,8 @@ Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, bool 
 
 namespace detail {
 /// dataflow.cc: resolves every workflow's data flow and derives undescribed functions.
-void resolve_data_flow(Project& project, DiagnosticSink& sink);
+/// PARALLEL: when no workflow depends on another's resolution, two halves on two threads.
+void resolve_data_flow(Project& project, DiagnosticSink& sink, bool parallel = false);
 }  // namespace detail
 
 }  // namespace restack::spec
