@@ -173,7 +173,14 @@ tmpl::Value make_dict(std::initializer_list<ContextField> entries) {
 tmpl::Value string_list(const std::vector<std::string>& items) {
   std::vector<tmpl::Value> values;
   values.reserve(items.size());
-  for (const auto& s : items) values.emplace_back(s);
+  for (const auto& s : items) values.push_back(s.empty() ? ContextField::empty_string() : tmpl::Value(s));
+  return tmpl::Value::list(std::move(values));
+}
+
+tmpl::Value string_list(std::vector<std::string>&& items) {
+  std::vector<tmpl::Value> values;
+  values.reserve(items.size());
+  for (auto& s : items) values.push_back(s.empty() ? ContextField::empty_string() : tmpl::Value(std::move(s)));
   return tmpl::Value::list(std::move(values));
 }
 
@@ -437,7 +444,7 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
     }
     if (workflow_units_left.fetch_sub(1, std::memory_order_acq_rel) == 1)
       part_ready("workflows", workflow_list = make_list(std::move(workflows)));
-  });
+  }, options.threads);
   Context context;
   context.data = make_dict(
       {{"generator", std::move(generator)},

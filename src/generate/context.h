@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/teardown.h"
 #include "spec/model.h"
 #include "template/value.h"
 
@@ -59,6 +60,9 @@ struct ContextOptions {
   /// Null, or told of every top-level part as soon as it is complete (so that the files made
   /// from it alone are rendered while the rest is built).
   const PartReady* on_part = nullptr;
+  /// What becomes of the builder's helper threads (parallel_for): joined, or left to the
+  /// process's exit (the CLI, see GenerateOptions::teardown).
+  Teardown threads = Teardown::kFree;
 };
 
 struct Context {

@@ -103,8 +103,9 @@ struct ContextField {
 tmpl::Value make_dict(std::initializer_list<ContextField> entries);
 /// A context list.
 inline tmpl::Value make_list(std::vector<tmpl::Value> items = {}) { return tmpl::Value::list(std::move(items)); }
-/// A list of strings.
+/// A list of strings (the empty ones share one value); ITEMS moved from when given as an rvalue.
 tmpl::Value string_list(const std::vector<std::string>& items);
+tmpl::Value string_list(std::vector<std::string>&& items);
 
 /// The names of NAME in every case style.
 tmpl::Value name_styles(const std::string& name);

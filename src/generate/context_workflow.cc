@@ -242,7 +242,7 @@ tmpl::Value WorkflowBuilder::step_context(const spec::Step& s) {
                     {"results_var", results},
                     {"gather", std::move(gather)},
                     {"call", ""},
-                    {"members", string_list(members)},
+                    {"members", string_list(std::move(members))},
                     {"unpack", make_list(std::move(unpack))}});
 }
 
@@ -301,8 +301,8 @@ tmpl::Value WorkflowBuilder::build() {
   for (const auto& c : children) top_.user("src.workflows." + workflow_module(c), c);
   std::string import_functions = shielded_.empty() ? "" : sdk("import_functions");
   std::vector<std::string> shielded_lines;
-  for (const auto& l : shielded_.lines(4))
-    if (!l.empty()) shielded_lines.push_back(l);
+  for (auto& l : shielded_.lines(4))
+    if (!l.empty()) shielded_lines.push_back(std::move(l));
 
   tmpl::Value output_plan;
   if (w_.output_from_last_step && last) output_plan = make_dict({{"mode", "last"}, {"step", last->name}});
@@ -324,7 +324,7 @@ tmpl::Value WorkflowBuilder::build() {
                     {"run_decorator", run_decorator},
                     {"import_lines", std::move(import_lines)},
                     {"import_functions", import_functions},
-                    {"shielded_import_lines", string_list(shielded_lines)},
+                    {"shielded_import_lines", string_list(std::move(shielded_lines))},
                     {"signature", def_signature("async def run", params, returns, 4)},
                     {"log_start", std::move(log_start)},
                     {"log_end", std::move(log_end)},

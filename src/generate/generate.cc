@@ -71,7 +71,7 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
     const bool concurrent = bodies.provider().concurrent();
     context = build_context(project, bodies.provider(),
                             {options.generator_version, options.jobs, concurrent ? &on_item : nullptr,
-                             concurrent ? &on_part : nullptr});
+                             concurrent ? &on_part : nullptr, options.teardown});
     result.releases.emplace_back(std::move(project), options.teardown);  // everything needed is in the context now
   }
   const auto user_code = user_code_modules(context);

@@ -73,6 +73,50 @@ std::vector<std::string> from_import_lines(const std::string& module,
   return out;
 }
 
+namespace {
+
+/// `from MODULE import NAMES` (each `name` or `name as alias`) appended to BLOCK, wrapped as
+/// from_import_lines wraps it. A std::map iterates NAMES in the order sorted() gives their
+/// texts (an alias only adds " as ..." after its name, and a space sorts before any character
+/// of a name), so the text is built in one pass without a list of parts to sort.
+void append_from_import(std::vector<std::string>& block, const std::string& module,
+                        const std::map<std::string, std::string>& names, size_t indent) {
+  auto append_name = [](std::string& out, const std::string& name, const std::string& alias) {
+    out += name;
+    if (alias != name) {
+      out += " as ";
+      out += alias;
+    }
+  };
+  size_t size = 5 + module.size() + 8;
+  for (const auto& [name, alias] : names) size += name.size() + 2 + (alias == name ? 0 : 4 + alias.size());
+  std::string flat;
+  flat.reserve(size);
+  flat += "from ";
+  flat += module;
+  flat += " import ";
+  bool first = true;
+  for (const auto& [name, alias] : names) {
+    if (!first) flat += ", ";
+    first = false;
+    append_name(flat, name, alias);
+  }
+  if (indent + flat.size() <= kLineLength) {
+    block.push_back(std::move(flat));
+    return;
+  }
+  block.push_back("from " + module + " import (");
+  for (const auto& [name, alias] : names) {
+    std::string line = "    ";
+    append_name(line, name, alias);
+    line += ',';
+    block.push_back(std::move(line));
+  }
+  block.push_back(")");
+}
+
+}  // namespace
+
 std::vector<std::string> ImportSet::lines(size_t indent) const {
   // isort's force_sort_within_sections=false: plain `import x` lines first, then `from` lines,
   // each sorted by module; names sorted case-sensitively (isort's default for black profile
@@ -82,21 +126,19 @@ std::vector<std::string> ImportSet::lines(size_t indent) const {
     blocks[import_section(mod)].push_back(alias == mod ? "import " + mod : "import " + mod + " as " + alias);
   for (const auto& [mod, names] : froms_) {
     if (names.empty()) continue;
-    std::vector<std::string> parts;
-    parts.reserve(names.size());
-    for (const auto& [name, alias] : names) parts.push_back(alias == name ? name : name + " as " + alias);
-    std::sort(parts.begin(), parts.end());
-    auto& block = blocks[import_section(mod)];
-    for (auto& l : from_import_lines(mod, parts, indent)) block.push_back(std::move(l));
+    append_from_import(blocks[import_section(mod)], mod, names, indent);
   }
+  size_t count = raw_.size() + 3;
+  for (const auto& block : blocks) count += block.size();
   std::vector<std::string> out;
+  out.reserve(count);
   for (auto& block : blocks) {
     if (block.empty()) continue;
-    if (!out.empty()) out.push_back("");
+    if (!out.empty()) out.emplace_back();
     for (auto& l : block) out.push_back(std::move(l));
   }
   if (!raw_.empty()) {
-    if (!out.empty()) out.push_back("");
+    if (!out.empty()) out.emplace_back();
     for (const auto& l : raw_) out.push_back(l);
   }
   return out;
