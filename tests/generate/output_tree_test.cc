@@ -249,3 +249,48 @@ TEST(StagedTree, OpenRefusesWhatWriteTreeRefuses) {
   EXPECT_FALSE(StagedTree::open(tmp.path() / "keep.txt", {true}, error));
   EXPECT_NE(error.find("not a folder"), std::string::npos) << error;
 }
+
+TEST(StagedTree, EachFileKeepsItsOwnContentWhenThreadsQueueForTheWriter) {
+  // One thread at a time creates files; the others queue theirs (tree_writer.cc): every file
+  // must still end up with exactly the content it was added with.
+  TempDir tmp;
+  fs::path out = tmp.path() / "out";
+  std::string error;
+  auto staged = StagedTree::open(out, {}, error);
+  ASSERT_TRUE(staged) << error;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 100; ++i) {
+        const std::string path = fmt::format("src/functions/f{}_{}.py", t, i);
+        EXPECT_FALSE(staged->add(path, std::string(size_t(i) * 7 % 300, 'a' + char(t)) + path));
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(staged->size(), 400u);
+  ASSERT_FALSE(staged->commit());
+  for (int t = 0; t < 4; ++t)
+    for (int i = 0; i < 100; ++i) {
+      const std::string path = fmt::format("src/functions/f{}_{}.py", t, i);
+      EXPECT_EQ(restack::test::read_file(out / path), std::string(size_t(i) * 7 % 300, 'a' + char(t)) + path);
+    }
+}
+
+TEST(StagedTree, AFileThatCannotBeWrittenIsReportedByCommitAndNothingAppears) {
+  // A file may be written by another thread than the one adding it, so a failure is reported
+  // by commit(), which then puts nothing in place.
+  TempDir tmp;
+  fs::path out = tmp.path() / "out";
+  std::string error;
+  auto staged = StagedTree::open(out, {}, error);
+  ASSERT_TRUE(staged) << error;
+  ASSERT_FALSE(staged->add("a", "a file\n"));
+  ASSERT_FALSE(staged->add("a/b.py", "x\n"));  // under a file: cannot be created
+  ASSERT_FALSE(staged->add("c.py", "x\n"));
+  auto err = staged->commit();
+  ASSERT_TRUE(err);
+  EXPECT_NE(err->find("cannot write"), std::string::npos) << *err;
+  EXPECT_NE(err->find("b.py"), std::string::npos) << *err;
+  staged.reset();
+  EXPECT_TRUE(fs::is_empty(tmp.path()));  // no project, no staging folder
+}
