@@ -9,7 +9,10 @@
 #include <bit>
 #include <charconv>
 #include <cstring>
+#include <functional>
 #include <iterator>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 namespace restack::tmpl {
@@ -67,12 +70,32 @@ inline const char* skip_plain(const char* q, const char* end) {
     uint64_t special = has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) |
                        ((w - kOnes * 0x20) & ~w & kHighs) |  // a byte below 0x20
                        (w & kHighs);                         // a byte from 0x80 on
-    if (special) break;
+    if (special) {
+      // Each term's lowest set bit marks a byte that is special (a borrow can only mark bytes
+      // above it), so the lowest bit of all marks the first special byte (little-endian loads).
+      if constexpr (std::endian::native == std::endian::little) return q + (std::countr_zero(special) >> 3);
+      break;
+    }
     q += 8;
   }
   while (q < end && kPlain[static_cast<unsigned char>(*q)]) ++q;
   return q;
 }
+
+/// JSON's four whitespace bytes.
+constexpr auto kSpace = [] {
+  std::array<bool, 256> space{};
+  for (char c : {' ', '\n', '\r', '\t'}) space[static_cast<unsigned char>(c)] = true;
+  return space;
+}();
+
+/// Where a document's largest array is cut in two (find_split): the second half's elements are
+/// read by another thread while this one reads everything else.
+struct Split {
+  const char* mid = nullptr;    // the first byte of the first element of the second half
+  const char* close = nullptr;  // the array's closing bracket
+  size_t depth = 0;             // containers open inside the array, itself included
+};
 
 class Reader {
  public:
@@ -85,6 +108,31 @@ class Reader {
     return p_ == end_;
   }
 
+  /// Reads the document like read(), with the elements of SPLIT's array from SPLIT.mid on read
+  /// by TAIL (started already, on another thread). If TAIL fails, they are read here.
+  bool read_split(Value& out, const Split& split, std::function<bool(std::vector<Value>&)> tail) {
+    split_ = &split;
+    take_tail_ = std::move(tail);
+    return read(out);
+  }
+
+  /// Reads the elements `v, v, ..., v` from P up to the end of the text (an array's inside from
+  /// one of its elements on), DEPTH containers deep. False unless it is exactly that.
+  bool read_elements(const char* p, size_t depth, std::vector<Value>& out) {
+    p_ = p;
+    depth_offset_ = depth;
+    for (;;) {
+      skip_ws();
+      Value v;
+      if (!value(v)) return false;
+      out.push_back(std::move(v));
+      skip_ws();
+      if (p_ == end_) return true;
+      if (*p_ != ',') return false;
+      ++p_;
+    }
+  }
+
  private:
   /// One open container. Its members wait on a shared scratch stack from START on, so that the
   /// container is built once with its final size (no vector regrowth per member).
@@ -94,7 +142,7 @@ class Reader {
   };
 
   void skip_ws() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    while (p_ < end_ && kSpace[static_cast<unsigned char>(*p_)]) ++p_;
   }
 
   bool literal(const char* word, size_t n) {
@@ -115,7 +163,7 @@ class Reader {
         case '[': {
           bool object = *p_ == '{';
           ++p_;
-          if (stack.size() >= kMaxDepth) return false;
+          if (stack.size() + depth_offset_ >= kMaxDepth) return false;
           stack.push_back(Open{object, object ? entries_.size() : items_.size()});
           skip_ws();
           if (p_ < end_ && *p_ == (object ? '}' : ']')) {
@@ -175,6 +223,12 @@ class Reader {
           ++p_;
           skip_ws();
           if (top.object && !key()) return false;
+          if (p_ == split_mid() && !top.object && stack.size() == split_->depth && splice_tail()) {
+            ++p_;  // the array's closing bracket: the other thread read every element up to it
+            v = close(top);
+            stack.pop_back();
+            continue;  // put the array into its container
+          }
           break;  // read the next value
         }
         if (*p_ != (top.object ? '}' : ']')) return false;
@@ -183,6 +237,21 @@ class Reader {
         stack.pop_back();
       }
     }
+  }
+
+  const char* split_mid() const { return split_ ? split_->mid : nullptr; }
+
+  /// At the split array's second half: takes the other thread's elements, if it read them, and
+  /// goes on at the array's closing bracket. False (and nothing changed) if it did not.
+  bool splice_tail() {
+    std::vector<Value> tail;
+    bool ok = take_tail_(tail);
+    const Split* split = split_;
+    split_ = nullptr;  // once
+    if (!ok || *split->close != ']') return false;
+    items_.insert(items_.end(), std::make_move_iterator(tail.begin()), std::make_move_iterator(tail.end()));
+    p_ = split->close;
+    return true;
   }
 
   /// Builds the container whose members are on the scratch stacks from OPEN.start on.
@@ -443,10 +512,145 @@ class Reader {
   std::vector<std::pair<Value, Value>> entries_;  // members of the open objects
   std::vector<uint64_t> key_hashes_;              // text_hash of each key in entries_
   std::vector<Value> items_;                      // members of the open arrays
+  const Split* split_ = nullptr;                  // read_split: where the other thread's part starts
+  std::function<bool(std::vector<Value>&)> take_tail_;
+  size_t depth_offset_ = 0;  // read_elements: the containers around the elements
 };
+
+/// The end of the string whose opening quote is at P (the byte after its closing quote), or
+/// null if it does not end. Only quotes and backslashes matter here; the readers check the rest.
+const char* skip_string(const char* p, const char* end) {
+  ++p;
+  for (;;) {
+    p = skip_plain(p, end);
+    if (p >= end) return nullptr;
+    if (*p == '"') return p + 1;
+    if (*p == '\\') {
+      if (end - p < 2) return nullptr;
+      p += 2;
+    } else {
+      ++p;  // a control or non-ASCII byte
+    }
+  }
+}
+
+/// Finds the document's largest array (at most kMaxSplitDepth deep) and the element boundary
+/// nearest its middle, by a scan of the structure only (brackets, braces, commas, strings). False
+/// when the text is unbalanced or no array is large enough: then one thread reads it all.
+constexpr size_t kMaxSplitDepth = 4;
+bool find_split(std::string_view text, size_t min_bytes, Split& out) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  const char* open[kMaxSplitDepth + 1];
+  bool is_array[kMaxSplitDepth + 1];
+  size_t depth = 0;
+  const char* best_open = nullptr;
+  const char* best_close = nullptr;
+  size_t best_depth = 0;
+  // Where the scan first stood outside a string past the text's middle, and how deep: the second
+  // pass starts there when the largest array holds it (it usually does), not at the array's start.
+  const char* const text_middle = p + text.size() / 2;
+  // One structural byte or string; false when a string does not end or a bracket is unmatched.
+  auto step = [&]() -> bool {
+    char c = *p;
+    if (c == '"') {
+      p = skip_string(p, end);
+      return p != nullptr;
+    }
+    if (c == '[' || c == '{') {
+      if (depth < kMaxSplitDepth) {
+        open[depth] = p;
+        is_array[depth] = c == '[';
+      }
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      if (depth == 0) return false;
+      --depth;
+      if (depth < kMaxSplitDepth && is_array[depth] && c == ']' && size_t(p - open[depth]) > size_t(best_close - best_open)) {
+        best_open = open[depth];
+        best_close = p;
+        best_depth = depth + 1;
+      }
+    }
+    ++p;
+    return true;
+  };
+  while (p < text_middle)
+    if (!step()) return false;
+  const char* checkpoint = p;
+  const size_t checkpoint_depth = depth;
+  while (p < end)
+    if (!step()) return false;
+  if (depth != 0 || !best_open || size_t(best_close - best_open) < min_bytes) return false;
+  // The first element that starts past the middle of the array.
+  const char* middle = best_open + (best_close - best_open) / 2;
+  size_t inner = 0;
+  p = best_open + 1;
+  if (checkpoint > best_open && checkpoint < best_close && checkpoint_depth >= best_depth) {
+    p = checkpoint;
+    inner = checkpoint_depth - best_depth;
+    middle = checkpoint;
+  }
+  for (; p < best_close; ++p) {
+    char c = *p;
+    if (c == '"') {
+      p = skip_string(p, best_close) - 1;  // balanced above, so it ends
+      continue;
+    }
+    if (c == '[' || c == '{') ++inner;
+    else if (c == ']' || c == '}') --inner;
+    else if (c == ',' && inner == 0 && p >= middle) {
+      ++p;
+      while (p < best_close && kSpace[static_cast<unsigned char>(*p)]) ++p;
+      if (p >= best_close) return false;
+      out.mid = p;
+      out.close = best_close;
+      out.depth = best_depth;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool read_split(std::string_view text, const Split& split, Value& out) {
+  std::vector<Value> tail;
+  bool tail_ok = false;
+  std::thread reader;
+  try {
+    reader = std::thread([&] {
+      try {
+        Reader r(std::string_view(text.data(), size_t(split.close - text.data())));
+        tail_ok = r.read_elements(split.mid, split.depth, tail);
+      } catch (...) {  // out of memory: this thread reads them instead
+        tail_ok = false;
+      }
+    });
+  } catch (const std::system_error&) {
+    return Reader(text).read(out);
+  }
+  struct Join {
+    std::thread& t;
+    ~Join() {
+      if (t.joinable()) t.join();
+    }
+  } join{reader};
+  auto take = [&](std::vector<Value>& into) {
+    reader.join();
+    if (!tail_ok) return false;
+    into = std::move(tail);
+    return true;
+  };
+  return Reader(text).read_split(out, split, take);
+}
 
 }  // namespace
 
-bool read_json_fast(std::string_view text, Value& out) { return Reader(text).read(out); }
+bool read_json_fast(std::string_view text, Value& out, const JsonReadOptions& options) {
+  Split split;
+  if (options.split_min_bytes && text.size() >= options.split_min_bytes && options.threads != 1 &&
+      (options.threads > 1 || std::thread::hardware_concurrency() > 1) && find_split(text, options.split_min_bytes / 2, split))
+    return read_split(text, split, out);
+  return Reader(text).read(out);
+}
 
 }  // namespace restack::tmpl
