@@ -15,9 +15,15 @@
 #include <thread>
 #include <unordered_map>
 
+#include "template/json_scan.h"
+
 namespace restack::tmpl {
 
 namespace {
+
+using json_scan::kSpace;
+using json_scan::skip_plain;
+using json_scan::Split;
 
 constexpr size_t kMaxDepth = 10000;  // like the SAX builder: deeper documents are refused
 constexpr size_t kMaxShared = 4096;   // distinct shared strings (keys and short values)
@@ -50,52 +56,6 @@ inline uint64_t text_hash(std::string_view text, const char* readable_end) {
   }
   return h;
 }
-
-/// Bytes that a string copies as they are: printable ASCII but the quote and the backslash.
-constexpr auto kPlain = [] {
-  std::array<bool, 256> plain{};
-  for (int c = 0x20; c < 0x80; ++c) plain[size_t(c)] = c != '"' && c != '\\';
-  return plain;
-}();
-
-/// The end of the run of kPlain bytes from Q on (at most END). Eight bytes at a time while none
-/// of them is a quote, a backslash, a control byte or non-ASCII (strings are most of a
-/// document's bytes), then byte by byte.
-inline const char* skip_plain(const char* q, const char* end) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
-  while (end - q >= 8) {
-    uint64_t w;
-    std::memcpy(&w, q, 8);
-    uint64_t special = has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) |
-                       ((w - kOnes * 0x20) & ~w & kHighs) |  // a byte below 0x20
-                       (w & kHighs);                         // a byte from 0x80 on
-    if (special) {
-      // Each term's lowest set bit marks a byte that is special (a borrow can only mark bytes
-      // above it), so the lowest bit of all marks the first special byte (little-endian loads).
-      if constexpr (std::endian::native == std::endian::little) return q + (std::countr_zero(special) >> 3);
-      break;
-    }
-    q += 8;
-  }
-  while (q < end && kPlain[static_cast<unsigned char>(*q)]) ++q;
-  return q;
-}
-
-/// JSON's four whitespace bytes.
-constexpr auto kSpace = [] {
-  std::array<bool, 256> space{};
-  for (char c : {' ', '\n', '\r', '\t'}) space[static_cast<unsigned char>(c)] = true;
-  return space;
-}();
-
-/// Where a document's largest array is cut in two (find_split): the second half's elements are
-/// read by another thread while this one reads everything else.
-struct Split {
-  const char* mid = nullptr;    // the first byte of the first element of the second half
-  const char* close = nullptr;  // the array's closing bracket
-  size_t depth = 0;             // containers open inside the array, itself included
-};
 
 class Reader {
  public:
@@ -517,101 +477,6 @@ class Reader {
   size_t depth_offset_ = 0;  // read_elements: the containers around the elements
 };
 
-/// The end of the string whose opening quote is at P (the byte after its closing quote), or
-/// null if it does not end. Only quotes and backslashes matter here; the readers check the rest.
-const char* skip_string(const char* p, const char* end) {
-  ++p;
-  for (;;) {
-    p = skip_plain(p, end);
-    if (p >= end) return nullptr;
-    if (*p == '"') return p + 1;
-    if (*p == '\\') {
-      if (end - p < 2) return nullptr;
-      p += 2;
-    } else {
-      ++p;  // a control or non-ASCII byte
-    }
-  }
-}
-
-/// Finds the document's largest array (at most kMaxSplitDepth deep) and the element boundary
-/// nearest its middle, by a scan of the structure only (brackets, braces, commas, strings). False
-/// when the text is unbalanced or no array is large enough: then one thread reads it all.
-constexpr size_t kMaxSplitDepth = 4;
-bool find_split(std::string_view text, size_t min_bytes, Split& out) {
-  const char* p = text.data();
-  const char* end = p + text.size();
-  const char* open[kMaxSplitDepth + 1];
-  bool is_array[kMaxSplitDepth + 1];
-  size_t depth = 0;
-  const char* best_open = nullptr;
-  const char* best_close = nullptr;
-  size_t best_depth = 0;
-  // Where the scan first stood outside a string past the text's middle, and how deep: the second
-  // pass starts there when the largest array holds it (it usually does), not at the array's start.
-  const char* const text_middle = p + text.size() / 2;
-  // One structural byte or string; false when a string does not end or a bracket is unmatched.
-  auto step = [&]() -> bool {
-    char c = *p;
-    if (c == '"') {
-      p = skip_string(p, end);
-      return p != nullptr;
-    }
-    if (c == '[' || c == '{') {
-      if (depth < kMaxSplitDepth) {
-        open[depth] = p;
-        is_array[depth] = c == '[';
-      }
-      ++depth;
-    } else if (c == ']' || c == '}') {
-      if (depth == 0) return false;
-      --depth;
-      if (depth < kMaxSplitDepth && is_array[depth] && c == ']' && size_t(p - open[depth]) > size_t(best_close - best_open)) {
-        best_open = open[depth];
-        best_close = p;
-        best_depth = depth + 1;
-      }
-    }
-    ++p;
-    return true;
-  };
-  while (p < text_middle)
-    if (!step()) return false;
-  const char* checkpoint = p;
-  const size_t checkpoint_depth = depth;
-  while (p < end)
-    if (!step()) return false;
-  if (depth != 0 || !best_open || size_t(best_close - best_open) < min_bytes) return false;
-  // The first element that starts past the middle of the array.
-  const char* middle = best_open + (best_close - best_open) / 2;
-  size_t inner = 0;
-  p = best_open + 1;
-  if (checkpoint > best_open && checkpoint < best_close && checkpoint_depth >= best_depth) {
-    p = checkpoint;
-    inner = checkpoint_depth - best_depth;
-    middle = checkpoint;
-  }
-  for (; p < best_close; ++p) {
-    char c = *p;
-    if (c == '"') {
-      p = skip_string(p, best_close) - 1;  // balanced above, so it ends
-      continue;
-    }
-    if (c == '[' || c == '{') ++inner;
-    else if (c == ']' || c == '}') --inner;
-    else if (c == ',' && inner == 0 && p >= middle) {
-      ++p;
-      while (p < best_close && kSpace[static_cast<unsigned char>(*p)]) ++p;
-      if (p >= best_close) return false;
-      out.mid = p;
-      out.close = best_close;
-      out.depth = best_depth;
-      return true;
-    }
-  }
-  return false;
-}
-
 bool read_split(std::string_view text, const Split& split, Value& out) {
   std::vector<Value> tail;
   bool tail_ok = false;
@@ -648,7 +513,7 @@ bool read_split(std::string_view text, const Split& split, Value& out) {
 bool read_json_fast(std::string_view text, Value& out, const JsonReadOptions& options) {
   Split split;
   if (options.split_min_bytes && text.size() >= options.split_min_bytes && options.threads != 1 &&
-      (options.threads > 1 || std::thread::hardware_concurrency() > 1) && find_split(text, options.split_min_bytes / 2, split))
+      (options.threads > 1 || std::thread::hardware_concurrency() > 1) && json_scan::find_split(text, options.split_min_bytes / 2, split))
     return read_split(text, split, out);
   return Reader(text).read(out);
 }
