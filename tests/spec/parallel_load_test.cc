@@ -252,6 +252,13 @@ const Variant kVariants[] = {
        }
        return s.substr(0, w) + out;
      }, ""},
+    {"CRLF line ends",
+     [](std::string s) {
+       std::string out;
+       for (char c : s) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+       return replaced(out, "  fn_100:", "  fn_3:");  // and a duplicate across pieces
+     },
+     "E-yaml-duplicate-key"},
     {"tabs", [](std::string s) { return replaced(s, "  fn_70:\n", "\tfn_70:\n"); }, ""},
     {"byte order mark", [](std::string s) { return "\xEF\xBB\xBF" + s; }, ""},
     {"a function that is not a mapping", [](std::string s) { return replaced(s, "  fn_77:\n    description: \"Function number 77\"\n", "  fn_77: 5\n  fn_77b:\n    description: \"x\"\n"); }, ""},
