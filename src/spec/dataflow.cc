@@ -80,7 +80,7 @@ class ProjectFlow {
  public:
   // Every step looks its callee up, several times (p_.functions and p_.workflows stay as they
   // are until run() ends, as names_ needs).
-  ProjectFlow(Project& p, DiagnosticSink& sink, bool parallel) : p_(p), sink_(sink), names_(p), parallel_(parallel) {
+  ProjectFlow(Project& p, DiagnosticSink& sink, TwoThreads* threads) : p_(p), sink_(sink), names_(p), threads_(threads) {
     for (const auto& m : p_.models) schemas_[m.name] = &m.schema;
     for (const auto& w : p_.workflows) {
       if (w.input_schema) schemas_[w.name + "Input"] = &*w.input_schema;
@@ -93,7 +93,7 @@ class ProjectFlow {
   }
 
   void run() {
-    if (parallel_ && workflows_independent()) run_in_two_halves();
+    if (threads_ && workflows_independent()) run_in_two_halves();
     else
       for (auto& w : p_.workflows) WorkflowFlow(*this, w, sink_, nullptr).run();
     // Functions: every function in first-use order, described ones never called at the end.
@@ -152,7 +152,7 @@ class ProjectFlow {
     size_t half = p_.workflows.size() / 2;
     DiagnosticSink first_sink, second_sink;
     Uses first_uses, second_uses;
-    run_on_two_threads(
+    threads_->run(
         [&] {
           for (size_t i = 0; i < half; ++i) WorkflowFlow(*this, p_.workflows[i], first_sink, &first_uses).run();
         },
@@ -770,7 +770,7 @@ class ProjectFlow {
   // insertion, 12,000 insertions on a 5,000-function spec).
   std::unordered_map<std::string, const Schema*> schemas_;
   ProjectNames names_;
-  bool parallel_;
+  TwoThreads* threads_;
 
   const Function* function(std::string_view name) const { return names_.function(name); }
   const Workflow* workflow(std::string_view name) const { return names_.workflow(name); }
@@ -783,6 +783,6 @@ class ProjectFlow {
 
 }  // namespace
 
-void resolve_data_flow(Project& project, DiagnosticSink& sink, bool parallel) { ProjectFlow(project, sink, parallel).run(); }
+void resolve_data_flow(Project& project, DiagnosticSink& sink, TwoThreads* threads) { ProjectFlow(project, sink, threads).run(); }
 
 }  // namespace restack::spec::detail

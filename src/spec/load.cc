@@ -5,6 +5,7 @@
 #include "common/file_io.h"
 #include "spec/codes.h"
 #include "spec/reader.h"
+#include "spec/two_threads.h"
 #include "spec/validator.h"
 #include "spec/yaml_tree.h"
 
@@ -18,17 +19,19 @@ LoadOptions LoadOptions::for_this_machine() {
 
 Project load_project_partial(const std::vector<SourceText>& sources, DiagnosticSink& sink, const LoadOptions& options) {
   std::vector<ParsedFile> parsed;
-  yaml::ParseOptions parse_options{options.parallel_min_bytes, options.yaml_pieces};
+  TwoThreads threads;  // one helper thread for every step of this load (started when needed)
+  yaml::ParseOptions parse_options{options.parallel_min_bytes, options.yaml_pieces, &threads};
   bool large = false;  // a project with a large file is checked on two threads
   for (const auto& src : sources) {
-    large = large || options.parallel(src.text.size());
+    bool parallel = options.parallel(src.text.size());
+    large = large || parallel;
     // The model copies what it needs: each YAML tree is freed before the next file is parsed
     // and before validation, so their memory is reused rather than held to the end.
     auto doc = yaml::parse_document_view(src.text, src.name, sink, parse_options);  // SRC outlives the tree
     if (!doc) continue;
-    if (auto file = read_spec(*doc, sink, options.parallel(src.text.size()))) parsed.push_back(std::move(*file));
+    if (auto file = read_spec(*doc, sink, parallel ? &threads : nullptr)) parsed.push_back(std::move(*file));
   }
-  return build_project(std::move(parsed), sink, large);
+  return build_project(std::move(parsed), sink, large ? &threads : nullptr);
 }
 
 std::optional<Project> load_project_from_texts(const std::vector<SourceText>& sources, DiagnosticSink& sink,

@@ -259,7 +259,7 @@ void read_version(detail::Reader& r, const yaml::Node* key, const yaml::Node* va
 
 }  // namespace
 
-std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& sink, bool parallel) {
+std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& sink, TwoThreads* threads) {
   detail::Reader r(doc, sink);
   const yaml::Node* root = doc.root();
   if (!root || root->is_null()) {
@@ -289,7 +289,7 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
   if (project) {
     out.is_project = true;
     std::optional<detail::ReadAhead> ahead;
-    if (parallel) ahead.emplace(doc, root, out.part);
+    if (threads) ahead.emplace(doc, root, out.part, *threads);
     r.check_keys(root, Place::kProjectFile);
     for (const auto& [k, v] : root->entries) {
       std::string_view key = k->value;

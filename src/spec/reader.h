@@ -12,6 +12,8 @@
 
 namespace restack::spec {
 
+class TwoThreads;  // two_threads.h
+
 struct ParsedFile {
   Project part;             // this file's workflows, functions and models
   bool is_project = false;  // a project file (`project:`), else a single-workflow file
@@ -20,7 +22,7 @@ struct ParsedFile {
 };
 
 /// Nothing when the file is unusable as a spec (not a mapping, empty...); problems go to SINK.
-/// PARALLEL: a project file's functions and workflows are read on two threads (same result).
-std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& sink, bool parallel = false);
+/// THREADS: a project file's functions and workflows are read on two threads (same result).
+std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& sink, TwoThreads* threads = nullptr);
 
 }  // namespace restack::spec

@@ -71,7 +71,7 @@ class ReadAhead {
  public:
   /// Reads the entries of ROOT's `functions:` mapping and the mapping items of its
   /// `workflows:` list into OUT's (resized) vectors; does nothing when there are too few.
-  ReadAhead(const yaml::Document& doc, const Node* root, Project& out);
+  ReadAhead(const yaml::Document& doc, const Node* root, Project& out, TwoThreads& threads);
 
   bool functions_read() const { return functions_read_; }
   bool workflows_read() const { return workflows_read_; }

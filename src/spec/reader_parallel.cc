@@ -13,7 +13,7 @@ constexpr size_t kMinJobs = 2;  // fewer: nothing to share
 
 }  // namespace
 
-ReadAhead::ReadAhead(const yaml::Document& doc, const Node* root, Project& out) {
+ReadAhead::ReadAhead(const yaml::Document& doc, const Node* root, Project& out, TwoThreads& threads) {
   const Node* functions = nullptr;
   const Node* workflows = nullptr;
   for (const auto& [k, v] : root->entries) {
@@ -60,7 +60,7 @@ ReadAhead::ReadAhead(const yaml::Document& doc, const Node* root, Project& out) 
       job.diagnostics_end = static_cast<uint32_t>(sink.all().size());
     }
   };
-  run_on_two_threads([&] { run(0, 0, split); }, [&] { run(1, split, jobs_.size()); });
+  threads.run([&] { run(0, 0, split); }, [&] { run(1, split, jobs_.size()); });
 }
 
 void ReadAhead::replay(size_t job, DiagnosticSink& sink) {

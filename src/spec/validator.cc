@@ -108,8 +108,8 @@ class SchemaChecker {
 
 class Validator {
  public:
-  Validator(Project& p, DiagnosticSink& sink, bool parallel)
-      : p_(p), sink_(sink), names_(p), types_(p, sink), parallel_(parallel) {}
+  Validator(Project& p, DiagnosticSink& sink, TwoThreads* threads)
+      : p_(p), sink_(sink), names_(p), types_(p, sink), threads_(threads) {}
 
   void run() {
     check_models();
@@ -134,13 +134,13 @@ class Validator {
       if (w.output_schema) schemas.push_back(&*w.output_schema);
     }
     constexpr size_t kWorthTwoThreads = 256;
-    if (!parallel_ || schemas.size() < kWorthTwoThreads) {
+    if (!threads_ || schemas.size() < kWorthTwoThreads) {
       for (Schema* s : schemas) types_.check_schema(*s);
       return;
     }
     size_t half = schemas.size() / 2;
     DiagnosticSink second_sink;
-    run_on_two_threads([&] { for (size_t i = 0; i < half; ++i) types_.check_schema(*schemas[i]); },
+    threads_->run([&] { for (size_t i = 0; i < half; ++i) types_.check_schema(*schemas[i]); },
                        [&] {
                          SchemaChecker second(p_, second_sink);
                          for (size_t i = half; i < schemas.size(); ++i) second.check_schema(*schemas[i]);
@@ -325,7 +325,7 @@ class Validator {
   DiagnosticSink& sink_;
   ProjectNames names_;  // every step looks its callee up
   SchemaChecker types_;
-  bool parallel_;
+  TwoThreads* threads_;
 };
 
 void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {
@@ -374,11 +374,11 @@ void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {
 
 }  // namespace
 
-Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, bool parallel) {
+Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, TwoThreads* threads) {
   Project p;
   merge(files, p, sink);
-  Validator(p, sink, parallel).run();
-  detail::resolve_data_flow(p, sink, parallel);
+  Validator(p, sink, threads).run();
+  detail::resolve_data_flow(p, sink, threads);
   return p;
 }
 

@@ -12,14 +12,16 @@
 
 namespace restack::spec {
 
-/// Always returns the merged project (possibly partial); check SINK for errors. PARALLEL:
+class TwoThreads;  // two_threads.h
+
+/// Always returns the merged project (possibly partial); check SINK for errors. THREADS:
 /// the schemas are checked on two threads (the same diagnostics, in the same order).
-Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, bool parallel = false);
+Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, TwoThreads* threads = nullptr);
 
 namespace detail {
 /// dataflow.cc: resolves every workflow's data flow and derives undescribed functions.
-/// PARALLEL: when no workflow depends on another's resolution, two halves on two threads.
-void resolve_data_flow(Project& project, DiagnosticSink& sink, bool parallel = false);
+/// THREADS: when no workflow depends on another's resolution, two halves on two threads.
+void resolve_data_flow(Project& project, DiagnosticSink& sink, TwoThreads* threads = nullptr);
 }  // namespace detail
 
 }  // namespace restack::spec

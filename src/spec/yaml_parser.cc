@@ -481,7 +481,7 @@ struct DocumentLoader {
     // the one the whole parse below makes), whole.
     auto prescan = [&] { return prescan_yaml(doc->text_, doc->lines_, doc->file(), sink); };
     PiecesOutcome outcome = PiecesOutcome::kNotTried;
-    if (doc->text_.size() >= options.parallel_min_bytes) outcome = parse_in_pieces(*doc, options.pieces, prescan);
+    if (doc->text_.size() >= options.parallel_min_bytes) outcome = parse_in_pieces(*doc, options, prescan);
     if (outcome == PiecesOutcome::kParsed) return doc;
     if (outcome == PiecesOutcome::kPrescanFailed) return nullptr;
     if (outcome == PiecesOutcome::kNotTried && !prescan()) return nullptr;

@@ -169,7 +169,8 @@ class Planner {
 }  // namespace
 
 struct PieceLoader {
-  static PiecesOutcome parse(Document& doc, unsigned count, const std::function<bool()>& prescan) {
+  static PiecesOutcome parse(Document& doc, const ParseOptions& options, const std::function<bool()>& prescan) {
+    unsigned count = options.pieces;
     if (count < 2 || doc.text_.substr(0, 3) == "\xEF\xBB\xBF") return PiecesOutcome::kNotTried;  // a BOM shifts line 1's columns
     Planner planner(doc.text_, doc.lines_.line_starts());
     if (!planner.scan()) return PiecesOutcome::kNotTried;
@@ -181,7 +182,8 @@ struct PieceLoader {
       pieces[i + 1].start = cuts[i];
       pieces[i + 1].end = i + 1 < cuts.size() ? cuts[i + 1].offset : doc.text_.size();
     }
-    bool prescan_passed = parse_on_two_threads(doc, pieces, prescan);
+    TwoThreads own;  // when the caller has none
+    bool prescan_passed = parse_on_two_threads(doc, pieces, prescan, options.threads ? *options.threads : own);
     if (!prescan_passed) return PiecesOutcome::kPrescanFailed;
     return join(doc, pieces) ? PiecesOutcome::kParsed : PiecesOutcome::kParseWhole;
   }
@@ -189,7 +191,8 @@ struct PieceLoader {
  private:
   // Task 0 is the prescan, then the pieces in order, each taken by whichever thread is free.
   // Returns the prescan's result.
-  static bool parse_on_two_threads(const Document& doc, std::vector<Piece>& pieces, const std::function<bool()>& prescan) {
+  static bool parse_on_two_threads(const Document& doc, std::vector<Piece>& pieces, const std::function<bool()>& prescan,
+                                   TwoThreads& threads) {
     std::atomic<size_t> next{0};
     bool prescan_passed = false;
     auto work = [&] {
@@ -198,7 +201,7 @@ struct PieceLoader {
         else parse_piece(doc, pieces[k - 1]);
       }
     };
-    run_on_two_threads(work, work);  // both take tasks until none is left
+    threads.run(work, work);  // both take tasks until none is left
     return prescan_passed;
   }
 
@@ -284,8 +287,8 @@ struct PieceLoader {
   }
 };
 
-PiecesOutcome parse_in_pieces(Document& doc, unsigned pieces, const std::function<bool()>& prescan) {
-  return PieceLoader::parse(doc, pieces, prescan);
+PiecesOutcome parse_in_pieces(Document& doc, const ParseOptions& options, const std::function<bool()>& prescan) {
+  return PieceLoader::parse(doc, options, prescan);
 }
 
 }  // namespace restack::spec::yaml

@@ -30,6 +30,6 @@ enum class PiecesOutcome {
 /// Parses DOC's text (already indexed) in about PIECES pieces on two threads, PRESCAN (the
 /// whole text's prescan, which reports into the caller's sink) running beside them as one
 /// more task. DOC is untouched unless the outcome is kParsed.
-PiecesOutcome parse_in_pieces(Document& doc, unsigned pieces, const std::function<bool()>& prescan);
+PiecesOutcome parse_in_pieces(Document& doc, const ParseOptions& options, const std::function<bool()>& prescan);
 
 }  // namespace restack::spec::yaml

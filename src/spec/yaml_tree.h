@@ -21,6 +21,10 @@
 #include "spec/loc.h"
 #include "spec/source_text.h"
 
+namespace restack::spec {
+class TwoThreads;  // two_threads.h
+}  // namespace restack::spec
+
 namespace restack::spec::yaml {
 
 inline constexpr int kMaxDepth = 64;
@@ -152,6 +156,7 @@ class Document {
 struct ParseOptions {
   size_t parallel_min_bytes = SIZE_MAX;  // texts of at least this many bytes; SIZE_MAX: never
   unsigned pieces = 2;                   // how many pieces to aim for (tests ask for more)
+  TwoThreads* threads = nullptr;         // the load's helper thread; null: one of its own
 };
 
 /// Parses TEXT (named FILE in diagnostics). Returns nothing when the YAML is unusable; every
