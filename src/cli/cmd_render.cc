@@ -43,7 +43,7 @@ Diagnostic error_at(const std::string& file, std::string message) {
 }
 
 /// Loads one --data file (JSON, or YAML for .yaml/.yml) into DATA, later keys winning.
-bool load_data(const std::string& file, tmpl::Value& data, const GlobalOptions& global) {
+bool load_data(const std::string& file, unsigned threads, tmpl::Value& data, const GlobalOptions& global) {
   ReadResult r = read_text_file(file, 256u << 20);
   if (!r.ok) {
     print_error(error_at(file, "cannot read data file: " + r.error), global);
@@ -66,7 +66,7 @@ bool load_data(const std::string& file, tmpl::Value& data, const GlobalOptions& 
     }
   } else {
     try {
-      loaded = tmpl::parse_json(r.content);
+      loaded = tmpl::parse_json(r.content, threads);
     } catch (const nlohmann::json::exception& e) {
       print_error(error_at(file, std::string("invalid JSON: ") + e.what()), global);
       return false;
@@ -87,7 +87,7 @@ bool load_data(const std::string& file, tmpl::Value& data, const GlobalOptions& 
 int run_render(const RenderOptions& o, const GlobalOptions& global) {
   tmpl::Value data = tmpl::Value::dict();
   for (const auto& f : o.data_files)
-    if (!load_data(f, data, global)) return kExitProblems;
+    if (!load_data(f, o.engine.threads, data, global)) return kExitProblems;
 
   fs::path tpath(o.template_path);
   std::error_code ec;
@@ -145,6 +145,9 @@ Command render_command() {
         sub.add_flag("--keep-trailing-newline", o->engine.keep_trailing_newline, "Keep the template's final newline");
         sub.add_flag("--strict-undefined", o->engine.strict_undefined, "Fail on any use of an undefined variable");
         sub.add_option("-o,--output", o->output, "Write to this file (atomically) instead of stdout");
+        sub.add_option("--threads", o->engine.threads,
+                       "Threads for a large data file and a long loop: 0 = one per core (default), 1 = one")
+            ->check(CLI::Range(0u, 64u));
         sub.footer(
             "Exit status: 0 rendered, 1 template or data error (TEMPLATE:LINE: error: MESSAGE on stderr),\n"
             "2 usage error. See docs/templates.md for the template language.");

@@ -92,9 +92,11 @@ class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
   std::vector<Value> keys_;
 };
 
-Value parse_json(const std::string& text) {
+Value parse_json(const std::string& text, unsigned threads) {
   Value fast;
-  if (read_json_fast(text, fast)) return fast;
+  JsonReadOptions options;
+  options.threads = threads;
+  if (read_json_fast(text, fast, options)) return fast;
   ValueBuilder builder;  // errors and edge cases: nlohmann's messages and positions
   nlohmann::json::sax_parse(text, &builder);
   return builder.result;
