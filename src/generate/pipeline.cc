@@ -60,6 +60,9 @@ tmpl::Options template_options() {
   options.lstrip_blocks = true;
   options.keep_trailing_newline = true;
   options.strict_undefined = true;
+  // The files are already rendered on every core, one per thread: a template's loop split over
+  // more threads would only add thread starts (and their heaps) to the same cores.
+  options.threads = 1;
   return options;
 }
 
