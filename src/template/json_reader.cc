@@ -480,9 +480,9 @@ class Reader {
 bool read_split(std::string_view text, const Split& split, Value& out) {
   std::vector<Value> tail;
   bool tail_ok = false;
-  std::thread reader;
+  std::jthread reader;  // joined however this function is left
   try {
-    reader = std::thread([&] {
+    reader = std::jthread([&] {
       try {
         Reader r(std::string_view(text.data(), size_t(split.close - text.data())));
         tail_ok = r.read_elements(split.mid, split.depth, tail);
@@ -493,12 +493,6 @@ bool read_split(std::string_view text, const Split& split, Value& out) {
   } catch (const std::system_error&) {
     return Reader(text).read(out);
   }
-  struct Join {
-    std::thread& t;
-    ~Join() {
-      if (t.joinable()) t.join();
-    }
-  } join{reader};
   auto take = [&](std::vector<Value>& into) {
     reader.join();
     if (!tail_ok) return false;
