@@ -72,9 +72,11 @@ struct ContextField {
   /// A dict key as a call site writes it. A string literal (the usual case) is marked so: its
   /// address names it for the whole run, so make_dict finds its shared value by address
   /// instead of hashing and comparing its text (some 600,000 keys for a large project).
+  /// consteval: only a constant array (a literal, of static storage) is taken by address; a
+  /// char buffer whose text may change is refused at compile time (pass a std::string_view).
   struct Key {
     template <size_t N>
-    constexpr Key(const char (&literal)[N]) : text(literal, N - 1), is_literal(true) {}
+    consteval Key(const char (&literal)[N]) : text(literal, N - 1), is_literal(true) {}
     Key(std::string_view t) : text(t) {}
     Key(const std::string& t) : text(t) {}
     std::string_view text;
