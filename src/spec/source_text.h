@@ -36,6 +36,8 @@ class LineIndex {
   int line_of_with(size_t offset, size_t& cursor) const;
   /// Byte offset where each line begins (the first is 0).
   const std::vector<uint32_t>& line_starts() const { return starts_; }
+  /// Whether the text is all ASCII (then it is valid UTF-8 too).
+  bool ascii() const { return ascii_; }
 
  private:
   std::string_view text_;

@@ -20,10 +20,12 @@ const Node* KeyIndex::find_or_add(const Node& map, const Node* key) {
       if (same_name(k->value, key->value)) return k;
     return nullptr;
   }
-  if (index_.empty())
+  if (index_.size() == 0) {
+    index_.reserve(2 * map.entries.size());
     for (const auto& [k, v] : map.entries) index_.emplace(k->value, k);
-  auto [it, added] = index_.emplace(key->value, key);
-  return added ? nullptr : it->second;
+  }
+  auto [earlier, added] = index_.emplace(key->value, key);
+  return added ? nullptr : *earlier;
 }
 
 template <typename... Args>

@@ -12,6 +12,7 @@
 
 #include "common/diagnostic.h"
 #include "spec/codes.h"
+#include "spec/name_index.h"
 #include "spec/yaml_tree.h"
 
 namespace restack::spec::yaml {
@@ -34,7 +35,7 @@ class KeyIndex {
   const Node* find_or_add(const Node& map, const Node* key);
 
  private:
-  std::unordered_map<std::string_view, const Node*> index_;
+  NameIndex<const Node*> index_;  // filled once the mapping has kLinearKeySearch keys
 };
 
 class TreeBuilder {

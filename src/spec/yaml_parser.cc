@@ -472,7 +472,9 @@ struct DocumentLoader {
 
   static std::unique_ptr<Document> parse(std::unique_ptr<Document> doc, DiagnosticSink& sink, const ParseOptions& options) {
     doc->lines_ = LineIndex(doc->text_);
-    if (size_t bad = first_invalid_utf8(doc->text_); bad != std::string_view::npos) {
+    // The line index saw whether the text is ASCII: only a text that is not needs the check.
+    size_t bad = doc->lines_.ascii() ? std::string_view::npos : first_invalid_utf8(doc->text_);
+    if (bad != std::string_view::npos) {
       report(sink, Code::kInvalidUtf8, doc->locate_offset(bad));
       return nullptr;
     }

@@ -227,8 +227,9 @@ struct PieceLoader {
   }
 
   // Appends FROM's entries to MAP; false on a key MAP already has (the whole parse reports it).
-  static bool append_entries(Node& map, const Node& from) {
-    KeyIndex keys;  // the whole parse's duplicate test, over the same entries
+  // KEYS: the whole parse's duplicate test over MAP's entries, kept from one piece to the next
+  // (rebuilt for every piece, it indexed the first piece's keys once per later piece).
+  static bool append_entries(Node& map, const Node& from, KeyIndex& keys) {
     map.entries.reserve(map.entries.size() + from.entries.size());
     for (const auto& entry : from.entries) {
       if (keys.find_or_add(map, entry.first)) return false;
@@ -252,11 +253,13 @@ struct PieceLoader {
     if (!root->is_mapping() || !starts_line_at(text, root->offset, 0)) return false;
     char first = text[root->offset];
     if (!is_key_start(first) && first != '"' && first != '\'') return false;  // a flow mapping, properties...
+    KeyIndex root_keys, open_keys;  // of ROOT, and of OPEN_MAP (the collection pieces continue)
+    const Node* open_map = nullptr;
     for (size_t i = 1; i < pieces.size(); ++i) {
       const Cut& cut = pieces[i].start;
       auto* part = const_cast<Node*>(pieces[i].root);
       if (!cut.nested) {  // more top-level keys
-        if (!part->is_mapping() || part->offset != cut.offset || !append_entries(*root, *part)) return false;
+        if (!part->is_mapping() || part->offset != cut.offset || !append_entries(*root, *part, root_keys)) return false;
         root->height = std::max(root->height, part->height);
         root->expanded += part->expanded - 1;  // PART itself is not in the tree
         continue;
@@ -274,7 +277,11 @@ struct PieceLoader {
       // The whole parse nests PART's content one level deeper than the piece did.
       if (part->height + 1 >= kMaxDepth) return false;
       if (cut.sequence) open->items.insert(open->items.end(), part->items.begin(), part->items.end());
-      else if (!append_entries(*open, *part)) return false;
+      else {
+        if (open != open_map) open_keys = KeyIndex();  // another top-level key's mapping
+        open_map = open;
+        if (!append_entries(*open, *part, open_keys)) return false;
+      }
       open->height = std::max(open->height, part->height);
       open->expanded += part->expanded - 1;
       root->height = std::max(root->height, static_cast<uint16_t>(open->height + 1));

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -24,12 +25,12 @@ constexpr std::array<uint8_t, 256> kTokenBytes = [] {
   return t;
 }();
 
-// Bytes that may matter on a line outside flow collections and block scalars: the line's end,
-// a tab, quotes, flow brackets and block scalar indicators. A line with none of them can
-// neither be reported nor change what the next lines mean (most lines of a spec).
+// Bytes that may matter on a line outside flow collections and block scalars: a tab, quotes,
+// flow brackets and block scalar indicators. A line with none of them can neither be reported
+// nor change what the next lines mean (most lines of a spec): the scan skips such lines whole.
 constexpr std::array<bool, 256> kLineBytes = [] {
   std::array<bool, 256> t{};
-  for (unsigned char c : std::string_view("\n\t\"'[]{}|>")) t[c] = true;
+  for (unsigned char c : std::string_view("\t\"'[]{}|>")) t[c] = true;
   return t;
 }();
 
@@ -62,21 +63,19 @@ class Prescanner {
     return e == std::string_view::npos ? text_.size() : e;
   }
 
-  // The first byte at or after POS that kLineBytes marks (or the text's size). Most of a
-  // spec's bytes go through here: 16 at a time where SSE2 is there (every x86-64).
+  // The first byte at or after POS that kLineBytes marks (or the text's size), across lines.
+  // Most of a spec's bytes go through here: 16 at a time where SSE2 is there (every x86-64).
   size_t skip_plain_bytes(size_t i) const {
     const char* data = text_.data();
     const size_t n = text_.size();
 #if defined(__SSE2__)
-    const __m128i newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'), dquote = _mm_set1_epi8('"'),
-                  squote = _mm_set1_epi8('\''), bracket_l = _mm_set1_epi8('['), bracket_r = _mm_set1_epi8(']'),
-                  brace_l = _mm_set1_epi8('{'), brace_r = _mm_set1_epi8('}'), bar = _mm_set1_epi8('|'),
-                  gt = _mm_set1_epi8('>');
+    const __m128i tab = _mm_set1_epi8('\t'), dquote = _mm_set1_epi8('"'), squote = _mm_set1_epi8('\''),
+                  bracket_l = _mm_set1_epi8('['), bracket_r = _mm_set1_epi8(']'), brace_l = _mm_set1_epi8('{'),
+                  brace_r = _mm_set1_epi8('}'), bar = _mm_set1_epi8('|'), gt = _mm_set1_epi8('>');
     for (; i + 16 <= n; i += 16) {
       __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
       __m128i hit = _mm_or_si128(
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, newline), _mm_cmpeq_epi8(b, tab)),
-                       _mm_or_si128(_mm_cmpeq_epi8(b, dquote), _mm_cmpeq_epi8(b, squote))),
+          _mm_or_si128(_mm_cmpeq_epi8(b, tab), _mm_or_si128(_mm_cmpeq_epi8(b, dquote), _mm_cmpeq_epi8(b, squote))),
           _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, bracket_l), _mm_cmpeq_epi8(b, bracket_r)),
                                     _mm_or_si128(_mm_cmpeq_epi8(b, brace_l), _mm_cmpeq_epi8(b, brace_r))),
                        _mm_or_si128(_mm_cmpeq_epi8(b, bar), _mm_cmpeq_epi8(b, gt))));
@@ -87,12 +86,15 @@ class Prescanner {
     return i;
   }
 
-  // Returns the offset of the next line.
+  // Returns the offset of the next line to scan.
   size_t scan_line(size_t pos) {
     if (!block_scalar_ && flows_.empty()) {
+      // Lines without a byte that matters are skipped unseen: go on from the line of the next
+      // such byte (once per line, this test cost more than the rest of the scan).
       size_t i = skip_plain_bytes(pos);
-      if (i >= text_.size()) return text_.size() + 1;  // the last line, without a break
-      if (text_[i] == '\n') return i + 1;
+      if (i >= text_.size()) return text_.size() + 1;  // the rest is plain lines
+      if (const void* nl = memrchr(text_.data() + pos, '\n', i - pos))
+        pos = static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
     }
     size_t end = line_end(pos);
     int indent = 0;

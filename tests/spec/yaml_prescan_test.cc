@@ -1,0 +1,101 @@
+// The YAML pre-scan (tabs in indentation, unterminated quotes and flow collections) skips
+// lines that hold none of the bytes it looks at without visiting them one by one: whatever
+// follows such lines must be judged exactly as it is on its own, at positions shifted by them.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "spec/source_text.h"
+#include "spec/yaml_prescan.h"
+
+namespace restack::spec::test {
+namespace {
+
+struct Scan {
+  bool ok = false;
+  std::vector<Diagnostic> diagnostics;
+};
+
+Scan prescan(const std::string& text) {
+  LineIndex lines(text);
+  DiagnosticSink sink;
+  Scan s;
+  s.ok = prescan_yaml(text, lines, "spec.yaml", sink);
+  s.diagnostics = sink.all();
+  return s;
+}
+
+// Plain lines of assorted lengths (some past 16 bytes, the scan's stride), with a comment
+// holding a quote, and an empty line.
+std::string plain_lines(int count) {
+  std::string s;
+  for (int i = 0; i < count; ++i) {
+    switch (i % 4) {
+      case 0: s += "key_" + std::to_string(i) + ": value\n"; break;
+      case 1: s += "  a_rather_longer_key_" + std::to_string(i) + ": a plain value with words in it\n"; break;
+      case 2: s += "x: y  # it's a comment, \"quoted\" [not] {a flow}\n"; break;
+      default: s += "\n"; break;
+    }
+  }
+  return s;
+}
+
+// Texts after which the pre-scan reports (or does not), each also placed after plain lines.
+const char* const kTails[] = {
+    "\tbad: 1\n",                        // a tab in the indentation
+    "  \tbad: 1\n",                      // after spaces
+    "x: a\tb\n",                         // a tab inside a value: fine
+    "x: \"open\n",                       // unterminated double quote
+    "x: 'open",                          // unterminated single quote at the end, no break
+    "x: 'spans\n  two lines'\ny: \"c\n",  // a string across lines, then an unterminated one
+    "x: [1, 2\n",                        // unterminated flow sequence
+    "x: {a: [1, 2]\n",                   // unterminated flow mapping around a closed sequence
+    "x: [1,\n  \"two\n  three\", 3]\n",  // flow and a string across lines: fine
+    "x: |\n  \"not a quote\n  [ nor a flow\ny: 'after'\n",  // a block scalar's content is not read
+    "x: >\n  text\ny: \"open\n",         // after a folded scalar ends
+    "x: it's plain\n",                   // a quote that does not start a token
+    "- [a, b]\n- 'c'\n- \"d\n",          // sequence items
+    "key: value",                        // plain to the end, no break
+};
+
+TEST(YamlPrescan, PlainLinesBeforeChangeNothingButTheLine) {
+  for (const char* tail : kTails) {
+    Scan alone = prescan(tail);
+    for (int count : {1, 2, 3, 4, 5, 17, 64, 201}) {
+      std::string prefix = plain_lines(count);
+      Scan after = prescan(prefix + tail);
+      SCOPED_TRACE(testing::Message() << "tail " << testing::PrintToString(std::string(tail)) << " after " << count
+                                      << " plain lines");
+      EXPECT_EQ(after.ok, alone.ok);
+      ASSERT_EQ(after.diagnostics.size(), alone.diagnostics.size());
+      for (size_t i = 0; i < alone.diagnostics.size(); ++i) {
+        const Diagnostic& a = alone.diagnostics[i];
+        const Diagnostic& b = after.diagnostics[i];
+        EXPECT_EQ(b.code, a.code);
+        EXPECT_EQ(b.message, a.message);
+        EXPECT_EQ(b.location.line, a.location.line + count);
+        EXPECT_EQ(b.location.column, a.location.column);
+      }
+    }
+  }
+}
+
+TEST(YamlPrescan, ReportsWhatItLooksFor) {
+  // The tails above do report (a test of the test): each problem once, at its place.
+  Scan tab = prescan(plain_lines(33) + "\tbad: 1\n");
+  ASSERT_EQ(tab.diagnostics.size(), 1u);
+  EXPECT_FALSE(tab.ok);
+  EXPECT_EQ(tab.diagnostics[0].location.line, 34);
+  EXPECT_EQ(tab.diagnostics[0].location.column, 1);
+  Scan quote = prescan(plain_lines(40) + "x: 'spans\n  two lines'\ny: \"c\n");
+  ASSERT_EQ(quote.diagnostics.size(), 1u);
+  EXPECT_EQ(quote.diagnostics[0].location.line, 43);
+  EXPECT_EQ(quote.diagnostics[0].location.column, 4);
+  EXPECT_TRUE(prescan(plain_lines(40) + "x: |\n  \"not a quote\n  [ nor a flow\ny: 'after'\n").ok);
+  EXPECT_TRUE(prescan(plain_lines(300)).ok);
+}
+
+}  // namespace
+}  // namespace restack::spec::test
