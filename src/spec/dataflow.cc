@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "common/spelling.h"
@@ -78,24 +79,17 @@ struct Derivation {
 
 class ProjectFlow {
  public:
-  // Every step looks its callee up, several times (p_.functions and p_.workflows stay as they
-  // are until run() ends, as names_ needs).
-  ProjectFlow(Project& p, DiagnosticSink& sink, TwoThreads* threads) : p_(p), sink_(sink), names_(p), threads_(threads) {
-    for (const auto& m : p_.models) schemas_[m.name] = &m.schema;
-    for (const auto& w : p_.workflows) {
-      if (w.input_schema) schemas_[w.name + "Input"] = &*w.input_schema;
-      if (w.output_schema) schemas_[w.name + "Output"] = &*w.output_schema;
-    }
-    for (const auto& f : p_.functions) {
-      if (f.input_schema) schemas_[pascal_case(f.name) + "Input"] = &*f.input_schema;
-      if (f.output_schema) schemas_[pascal_case(f.name) + "Output"] = &*f.output_schema;
-    }
-  }
+  // Every step looks its callee up, several times, in NAMES (p_.functions and p_.workflows
+  // stay as they are until run() ends, as NAMES needs).
+  ProjectFlow(Project& p, DiagnosticSink& sink, const ProjectNames& names, TwoThreads* threads)
+      : p_(p), sink_(sink), names_(names), threads_(threads) {}
 
   void run() {
     if (threads_ && workflows_independent()) run_in_two_halves();
     else
       for (auto& w : p_.workflows) WorkflowFlow(*this, w, sink_, nullptr).run();
+    // The load's last step on two threads: the helper can end while this thread finishes.
+    if (threads_) threads_->release();
     // Functions: every function in first-use order, described ones never called at the end.
     // Moved, not copied: nothing looks functions up by name after this (names_ and schemas_
     // view them and are not used again). Names are unique: merge() refused duplicates.
@@ -104,15 +98,20 @@ class ProjectFlow {
     std::vector<bool> placed(p_.functions.size());  // by index in p_.functions
     std::vector<Function*> used;  // looked up before any move: names_ views the names
     used.reserve(use_order_.size());
-    for (const auto& name : use_order_) {
+    for (std::string_view name : use_order_) {
       if (const Function* f = function(name)) {
         auto k = static_cast<size_t>(f - p_.functions.data());
         placed[k] = true;
         used.push_back(&p_.functions[k]);
-      } else if (auto it = derived_.find(name); it != derived_.end()) {
+      } else if (auto it = derived_.find(std::string(name)); it != derived_.end()) {
         used.push_back(&it->second);
       }
     }
+    // Usually every function is described and called in the order written: then the list is
+    // in order already (moving 5,000 functions cost a new 2.5 MB list and its page faults).
+    bool in_order = used.size() == p_.functions.size();
+    for (size_t k = 0; in_order && k < used.size(); ++k) in_order = used[k] == &p_.functions[k];
+    if (in_order) return;
     for (Function* f : used) ordered.push_back(std::move(*f));
     for (size_t k = 0; k < p_.functions.size(); ++k)
       if (!placed[k]) {
@@ -702,7 +701,25 @@ class ProjectFlow {
     return [this](const std::string& n) { return find_schema(n); };
   }
 
+  // The models, and the input and output models of every workflow and function, by name:
+  // indexed at the first lookup (only a model type or a whole-output reference asks, and
+  // many projects have neither), by whichever thread asks first.
+  void index_schemas() const {
+    std::call_once(schemas_indexed_, [this] {
+      for (const auto& m : p_.models) schemas_[m.name] = &m.schema;
+      for (const auto& w : p_.workflows) {
+        if (w.input_schema) schemas_[w.name + "Input"] = &*w.input_schema;
+        if (w.output_schema) schemas_[w.name + "Output"] = &*w.output_schema;
+      }
+      for (const auto& f : p_.functions) {
+        if (f.input_schema) schemas_[pascal_case(f.name) + "Input"] = &*f.input_schema;
+        if (f.output_schema) schemas_[pascal_case(f.name) + "Output"] = &*f.output_schema;
+      }
+    });
+  }
+
   const Schema* find_schema(const std::string& name) const {
+    index_schemas();
     auto it = schemas_.find(name);
     return it == schemas_.end() ? nullptr : it->second;
   }
@@ -747,6 +764,7 @@ class ProjectFlow {
       if (d.output_same_as) f.output_same_as = root_model(*d.output_same_as);
       it = derived_.emplace(s.target, std::move(f)).first;
       Function& fn = it->second;
+      index_schemas();  // the described ones first: a derived model replaces one of the same name
       if (fn.input_schema) schemas_[prefix + "Input"] = &*fn.input_schema;
       if (fn.output_schema) schemas_[prefix + "Output"] = &*fn.output_schema;
       if (fn.input_same_as) same_as_[prefix + "Input"] = *fn.input_same_as;
@@ -768,21 +786,24 @@ class ProjectFlow {
   DiagnosticSink& sink_;
   // By name; nothing iterates them, so hashed (a std::map compared strings ~14 times per
   // insertion, 12,000 insertions on a 5,000-function spec).
-  std::unordered_map<std::string, const Schema*> schemas_;
-  ProjectNames names_;
+  mutable std::unordered_map<std::string, const Schema*> schemas_;  // see index_schemas()
+  mutable std::once_flag schemas_indexed_;
+  const ProjectNames& names_;
   TwoThreads* threads_;
 
   const Function* function(std::string_view name) const { return names_.function(name); }
   const Workflow* workflow(std::string_view name) const { return names_.workflow(name); }
   std::unordered_map<std::string, std::string> same_as_;
   std::unordered_map<std::string, Function> derived_;  // node-based: schemas_ points into it
-  std::vector<std::string> use_order_;  // called functions, first use first
+  std::vector<std::string_view> use_order_;  // called functions, first use first (steps' names)
   std::unordered_set<std::string_view> used_;  // undescribed functions noted
   std::vector<bool> used_described_ = std::vector<bool>(p_.functions.size());  // by index in p_.functions
 };
 
 }  // namespace
 
-void resolve_data_flow(Project& project, DiagnosticSink& sink, TwoThreads* threads) { ProjectFlow(project, sink, threads).run(); }
+void resolve_data_flow(Project& project, DiagnosticSink& sink, const ProjectNames& names, TwoThreads* threads) {
+  ProjectFlow(project, sink, names, threads).run();
+}
 
 }  // namespace restack::spec::detail

@@ -17,7 +17,7 @@ using yaml::Node;
 
 class Reader {
  public:
-  Reader(const yaml::Document& doc, DiagnosticSink& sink) : doc_(doc), sink_(sink) {}
+  Reader(const yaml::Document& doc, DiagnosticSink& sink) : doc_(doc), sink_(sink), file_(doc.file_name()) {}
 
   // reader.cc
   void read_workflow(const Node* map, Place place, Workflow& out);
@@ -38,7 +38,9 @@ class Reader {
   std::optional<std::string> read_task_queue(const Node* key, const Node* value);
 
   // shared helpers
-  Loc loc(const Node* n) const { return doc_.loc_with(n, line_cursor_); }
+  Loc loc(const Node* n) const { return doc_.loc_with(n, line_cursor_, file_); }
+  /// Positions read from now on share FILE (the document's name) instead: see ReadAhead.
+  void share_file_name(FileName file) { file_ = std::move(file); }
   /// A scalar's text, or a kWrongKind error at the value.
   std::optional<std::string> read_string(const Node* key, const Node* value);
   /// The same into OUT (no temporary); false (OUT untouched) after the error.
@@ -59,6 +61,7 @@ class Reader {
 
   const yaml::Document& doc_;
   DiagnosticSink& sink_;
+  FileName file_;  // in every position read
   // This reader's place in the document's line index: readers on other threads share the
   // index, each with its own cursor.
   mutable size_t line_cursor_ = 0;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -18,11 +19,6 @@
 
 namespace restack::spec {
 namespace {
-
-struct Definition {
-  const char* kind;
-  Loc loc;
-};
 
 // Field types and defaults: parses each field's type (against the project's models, which
 // it only reads once check_models has parsed theirs) and checks its default. Two checkers on
@@ -108,21 +104,53 @@ class SchemaChecker {
 
 class Validator {
  public:
-  Validator(Project& p, DiagnosticSink& sink, TwoThreads* threads)
-      : p_(p), sink_(sink), names_(p), types_(p, sink), threads_(threads) {}
+  Validator(Project& p, DiagnosticSink& sink, const ProjectNames& names, TwoThreads* threads)
+      : p_(p), sink_(sink), names_(names), types_(p, sink), threads_(threads) {}
 
+  /// Everything but check_child_cycles().
   void run() {
     check_models();
-    check_schemas();
-    check_generated_name_clashes();
-    for (auto& w : p_.workflows) check_workflow(w);
-    check_child_cycles();
+    if (!check_schemas_and_workflows_on_two_threads()) {
+      check_schemas();
+      check_generated_name_clashes();
+      for (auto& w : p_.workflows) check_workflow(w, sink_);
+    }
+  }
+
+  // Child-workflow cycles (only the workflows are looked up: the data-flow pass may have
+  // reordered the functions since).
+  void check_child_cycles() {
+    std::map<std::string, int> state;
+    std::vector<std::string> path;
+    std::function<void(const Workflow&)> visit = [&](const Workflow& w) {
+      state[w.name] = 1;
+      path.push_back(w.name);
+      std::function<void(const std::vector<Step>&)> walk = [&](const std::vector<Step>& steps) {
+        for (const auto& s : steps) {
+          walk(s.steps);
+          if (s.kind != StepKind::kWorkflow) continue;
+          const Workflow* child = workflow(s.target);
+          if (!child) continue;
+          if (state[child->name] == 1) {
+            std::string cycle;
+            for (auto it = std::find(path.begin(), path.end(), child->name); it != path.end(); ++it) cycle += *it + " -> ";
+            report(sink_, Code::kWorkflowCycle, s.target_loc, cycle + child->name);
+          } else if (state[child->name] == 0) {
+            visit(*child);
+          }
+        }
+      };
+      walk(w.steps);
+      path.pop_back();
+      state[w.name] = 2;
+    };
+    for (const auto& w : p_.workflows)
+      if (state[w.name] == 0) visit(w);
   }
 
  private:
-  // Every function's and workflow's schemas, in that order; on two threads when asked (the
-  // second half's diagnostics are added after the first's: the order of one thread).
-  void check_schemas() {
+  // Every function's and workflow's schemas, in that order.
+  std::vector<Schema*> schemas() {
     std::vector<Schema*> schemas;
     schemas.reserve(2 * (p_.functions.size() + p_.workflows.size()));
     for (auto& f : p_.functions) {
@@ -133,19 +161,41 @@ class Validator {
       if (w.input_schema) schemas.push_back(&*w.input_schema);
       if (w.output_schema) schemas.push_back(&*w.output_schema);
     }
+    return schemas;
+  }
+
+  void check_schemas() {
+    for (Schema* s : schemas()) types_.check_schema(*s);
+  }
+
+  // The schemas (types and defaults) and the workflows' steps (names, callees, effective
+  // settings) in two halves each, one of each on either thread: they read and write different
+  // parts of the model (a field's type; a step's effective_*). Each half has its own sink,
+  // added in the order one thread makes them: schemas, generated-name clashes, workflows.
+  // False (nothing done) when there is no helper or too little to share.
+  bool check_schemas_and_workflows_on_two_threads() {
     constexpr size_t kWorthTwoThreads = 256;
-    if (!threads_ || schemas.size() < kWorthTwoThreads) {
-      for (Schema* s : schemas) types_.check_schema(*s);
-      return;
-    }
-    size_t half = schemas.size() / 2;
-    DiagnosticSink second_sink;
-    threads_->run([&] { for (size_t i = 0; i < half; ++i) types_.check_schema(*schemas[i]); },
-                       [&] {
-                         SchemaChecker second(p_, second_sink);
-                         for (size_t i = half; i < schemas.size(); ++i) second.check_schema(*schemas[i]);
-                       });
-    for (auto& d : second_sink.all()) sink_.add(std::move(d));
+    if (!threads_) return false;
+    std::vector<Schema*> all = schemas();
+    if (all.size() < kWorthTwoThreads) return false;
+    size_t half = all.size() / 2, workflow_half = p_.workflows.size() / 2;
+    DiagnosticSink second_schemas, first_workflows, second_workflows;
+    threads_->run(
+        [&] {
+          for (size_t i = 0; i < half; ++i) types_.check_schema(*all[i]);
+          for (size_t i = 0; i < workflow_half; ++i) check_workflow(p_.workflows[i], first_workflows);
+        },
+        [&] {
+          SchemaChecker second(p_, second_schemas);
+          for (size_t i = half; i < all.size(); ++i) second.check_schema(*all[i]);
+          for (size_t i = workflow_half; i < p_.workflows.size(); ++i)
+            check_workflow(p_.workflows[i], second_workflows);
+        });
+    for (auto& d : second_schemas.all()) sink_.add(std::move(d));
+    check_generated_name_clashes();
+    for (DiagnosticSink* s : {&first_workflows, &second_workflows})
+      for (auto& d : s->all()) sink_.add(std::move(d));
+    return true;
   }
 
   SchemaLookup lookup() const { return types_.lookup(); }
@@ -223,35 +273,36 @@ class Validator {
     }
   }
 
-  void check_workflow(Workflow& w) {
+  // One workflow's steps, its problems into SINK (it touches nothing of other workflows).
+  void check_workflow(Workflow& w, DiagnosticSink& sink) const {
     // Duplicate step names, counting the steps inside parallel groups.
     NameIndex<const Loc*> seen;
     seen.reserve(w.steps.size());
-    check_steps(w, w.steps, seen);
+    check_steps(w, w.steps, seen, sink);
     if (w.schedule && w.input_schema)
       for (const auto& f : w.input_schema->fields)
-        if (!f.default_value) report(sink_, Code::kScheduledWorkflowInput, f.loc, w.name, f.name);
+        if (!f.default_value) report(sink, Code::kScheduledWorkflowInput, f.loc, w.name, f.name);
   }
 
-  void check_steps(Workflow& w, std::vector<Step>& steps, NameIndex<const Loc*>& seen) {
+  void check_steps(Workflow& w, std::vector<Step>& steps, NameIndex<const Loc*>& seen, DiagnosticSink& sink) const {
     for (auto& s : steps) {
       if (!s.name.empty()) {
         auto [first, fresh] = seen.emplace(s.name, &s.name_loc);
         if (!fresh) {
-          auto& d = report(sink_, Code::kDuplicateStep, s.name_loc, s.name, w.name);
+          auto& d = report(sink, Code::kDuplicateStep, s.name_loc, s.name, w.name);
           add_note(d, "first used here", **first);
         }
       }
-      check_step(w, s);
-      check_steps(w, s.steps, seen);
+      check_step(w, s, sink);
+      check_steps(w, s.steps, seen, sink);
     }
   }
 
-  void check_step(Workflow& w, Step& s) {
+  void check_step(Workflow& w, Step& s, DiagnosticSink& sink) const {
     const Function* fn = s.kind == StepKind::kFunction ? function(s.target) : nullptr;
     const Workflow* child = s.kind == StepKind::kWorkflow ? workflow(s.target) : nullptr;
     if (s.kind == StepKind::kWorkflow && !s.target.empty() && !child) {
-      auto& d = report(sink_, Code::kUnknownWorkflow, s.target_loc, s.target);
+      auto& d = report(sink, Code::kUnknownWorkflow, s.target_loc, s.target);
       std::vector<std::string> names;
       for (const auto& o : p_.workflows) names.push_back(o.name);
       if (auto m = closest_match(s.target, names)) add_note(d, fmt::format("did you mean `{}`?", *m));
@@ -279,7 +330,7 @@ class Validator {
       const std::optional<RetryPolicy>& merged = s.effective_retry;
       if (merged && merged->initial_interval && merged->maximum_interval &&
           merged->maximum_interval->seconds < merged->initial_interval->seconds && (s.retry_policy || (fn && fn->retry_policy)))
-        report(sink_, Code::kBadRetryPolicy, s.retry_policy ? s.retry_policy->loc : fn->retry_policy->loc,
+        report(sink, Code::kBadRetryPolicy, s.retry_policy ? s.retry_policy->loc : fn->retry_policy->loc,
                fmt::format("merged with the workflow's policy, `maximum_interval` ({}) is shorter than "
                            "`initial_interval` ({})",
                            merged->maximum_interval->text, merged->initial_interval->text));
@@ -292,62 +343,62 @@ class Validator {
     else s.effective_task_queue = p_.task_queue;
   }
 
-  void check_child_cycles() {
-    std::map<std::string, int> state;
-    std::vector<std::string> path;
-    std::function<void(const Workflow&)> visit = [&](const Workflow& w) {
-      state[w.name] = 1;
-      path.push_back(w.name);
-      std::function<void(const std::vector<Step>&)> walk = [&](const std::vector<Step>& steps) {
-        for (const auto& s : steps) {
-          walk(s.steps);
-          if (s.kind != StepKind::kWorkflow) continue;
-          const Workflow* child = workflow(s.target);
-          if (!child) continue;
-          if (state[child->name] == 1) {
-            std::string cycle;
-            for (auto it = std::find(path.begin(), path.end(), child->name); it != path.end(); ++it) cycle += *it + " -> ";
-            report(sink_, Code::kWorkflowCycle, s.target_loc, cycle + child->name);
-          } else if (state[child->name] == 0) {
-            visit(*child);
-          }
-        }
-      };
-      walk(w.steps);
-      path.pop_back();
-      state[w.name] = 2;
-    };
-    for (const auto& w : p_.workflows)
-      if (state[w.name] == 0) visit(w);
-  }
-
   Project& p_;
   DiagnosticSink& sink_;
-  ProjectNames names_;  // every step looks its callee up
+  const ProjectNames& names_;  // every step looks its callee up
   SchemaChecker types_;
   TwoThreads* threads_;
 };
 
+// Moves the elements of ELEMENTS whose KEEP flag (from NEXT on) is set to the end of INTO:
+// the whole vector at once when INTO is empty and all are kept (one file, no duplicate), else
+// one by one into room for TOTAL.
+template <typename T>
+void move_kept(std::vector<T>& elements, const std::vector<bool>& keep, size_t& next, std::vector<T>& into, size_t total) {
+  auto first = keep.begin() + static_cast<ptrdiff_t>(next);
+  bool all = std::all_of(first, first + static_cast<ptrdiff_t>(elements.size()), [](bool k) { return k; });
+  if (all && into.empty()) {
+    next += elements.size();
+    into = std::move(elements);
+    return;
+  }
+  into.reserve(total);  // each element moved once, not again as INTO grows
+  for (T& e : elements)
+    if (keep[next++]) into.push_back(std::move(e));
+}
+
 void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {
-  std::map<std::string, Definition> names;
-  auto define = [&](const std::string& name, const char* kind, const Loc& loc) {
-    if (name.empty()) return true;
-    auto [it, fresh] = names.emplace(name, Definition{kind, loc});
-    if (fresh) return true;
-    auto& d = report(sink, Code::kDuplicateDefinition, loc, kind, name);
-    add_note(d, fmt::format("the {} `{}` is defined here", it->second.kind, name), it->second.loc);
-    return false;
-  };
-  const ParsedFile* project_file = nullptr;
-  size_t functions = 0, workflows = 0;
+  // First each name is checked where it is (the index views the names in FILES, which do not
+  // move during this pass), then the definitions kept move to P: a 5,000-function project
+  // makes one hash insertion per name and moves its function list once, as a whole.
+  size_t functions = 0, workflows = 0, models = 0;
   for (const auto& f : files) {
     functions += f.part.functions.size();
     workflows += f.part.workflows.size();
+    models += f.part.models.size();
   }
-  // Each moved once (a Function is some 500 bytes, and growing moved them all again).
-  p.functions.reserve(functions);
-  p.workflows.reserve(workflows);
-  for (auto& f : files) {
+  struct Definition {
+    const char* kind;
+    const Loc* loc;
+  };
+  NameIndex<Definition> names;
+  names.reserve(functions + workflows + models);
+  std::vector<bool> keep;  // per definition: models, functions, workflows of each file in turn
+  keep.reserve(functions + workflows + models);
+  auto define = [&](const std::string& name, const char* kind, const Loc& loc) {
+    if (name.empty()) {
+      keep.push_back(true);
+      return;
+    }
+    auto [first, fresh] = names.emplace(name, Definition{kind, &loc});
+    if (!fresh) {
+      auto& d = report(sink, Code::kDuplicateDefinition, loc, kind, name);
+      add_note(d, fmt::format("the {} `{}` is defined here", first->kind, name), *first->loc);
+    }
+    keep.push_back(fresh);
+  };
+  const ParsedFile* project_file = nullptr;
+  for (const auto& f : files) {
     p.files.push_back(f.file);
     if (f.is_project) {
       if (!project_file) {
@@ -359,12 +410,15 @@ void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {
         report(sink, Code::kProjectNamedTwice, f.project_loc, p.name);
       }
     }
-    for (auto& m : f.part.models)
-      if (define(m.name, "model", m.loc)) p.models.push_back(std::move(m));
-    for (auto& fn : f.part.functions)
-      if (define(fn.name, "function", fn.loc)) p.functions.push_back(std::move(fn));
-    for (auto& w : f.part.workflows)
-      if (define(w.name, "workflow", w.name_loc.known() ? w.name_loc : w.loc)) p.workflows.push_back(std::move(w));
+    for (const auto& m : f.part.models) define(m.name, "model", m.loc);
+    for (const auto& fn : f.part.functions) define(fn.name, "function", fn.loc);
+    for (const auto& w : f.part.workflows) define(w.name, "workflow", w.name_loc.known() ? w.name_loc : w.loc);
+  }
+  size_t next = 0;
+  for (auto& f : files) {
+    move_kept(f.part.models, keep, next, p.models, models);
+    move_kept(f.part.functions, keep, next, p.functions, functions);
+    move_kept(f.part.workflows, keep, next, p.workflows, workflows);
   }
   if (!project_file && !p.workflows.empty()) p.name = kebab_case(p.workflows.front().name);
   p.package_name = p.name;
@@ -377,8 +431,15 @@ void merge(std::vector<ParsedFile>& files, Project& p, DiagnosticSink& sink) {
 Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, TwoThreads* threads) {
   Project p;
   merge(files, p, sink);
-  Validator(p, sink, threads).run();
-  detail::resolve_data_flow(p, sink, threads);
+  ProjectNames names(p);  // for both passes: neither adds, removes or moves a function or workflow
+  Validator validator(p, sink, names, threads);
+  validator.run();
+  // The child-workflow cycles are reported before the data flow's problems, but checked
+  // after it: serial work the helper thread's exit (at the data flow's end) overlaps.
+  DiagnosticSink flow_sink;
+  detail::resolve_data_flow(p, flow_sink, names, threads);
+  validator.check_child_cycles();
+  for (auto& d : flow_sink.all()) sink.add(std::move(d));
   return p;
 }
 

@@ -18,10 +18,14 @@ class TwoThreads;  // two_threads.h
 /// the schemas are checked on two threads (the same diagnostics, in the same order).
 Project build_project(std::vector<ParsedFile> files, DiagnosticSink& sink, TwoThreads* threads = nullptr);
 
+class ProjectNames;  // project_names.h
+
 namespace detail {
 /// dataflow.cc: resolves every workflow's data flow and derives undescribed functions.
-/// THREADS: when no workflow depends on another's resolution, two halves on two threads.
-void resolve_data_flow(Project& project, DiagnosticSink& sink, TwoThreads* threads = nullptr);
+/// NAMES: PROJECT's functions and workflows by name (invalid once this returns: the function
+/// list may be reordered). THREADS: when no workflow depends on another's resolution, two
+/// halves on two threads.
+void resolve_data_flow(Project& project, DiagnosticSink& sink, const ProjectNames& names, TwoThreads* threads = nullptr);
 }  // namespace detail
 
 }  // namespace restack::spec

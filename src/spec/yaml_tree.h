@@ -127,9 +127,11 @@ class Document {
   }
   /// loc() for one of several threads reading the document at once, each with its own CURSOR
   /// (see LineIndex::position_with).
-  Loc loc_with(const Node* n, size_t& cursor) const {
+  Loc loc_with(const Node* n, size_t& cursor) const { return loc_with(n, cursor, file_); }
+  /// The same with FILE (this document's name, shared by another set of positions).
+  Loc loc_with(const Node* n, size_t& cursor, const FileName& file) const {
     LineIndex::Position p = lines_.position_with(n->offset, cursor);
-    return Loc{file_, p.line, p.column};
+    return Loc{file, p.line, p.column};
   }
   std::string_view text() const { return text_; }
   /// How many pieces the text was parsed in (yaml_pieces.h); 0 when it was parsed whole.
