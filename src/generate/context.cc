@@ -170,6 +170,24 @@ tmpl::Value make_dict(std::initializer_list<ContextField> entries) {
   return value;
 }
 
+tmpl::Value StringPool::get(std::string_view text) {
+  if (text.empty()) return ContextField::empty_string();
+  auto it = values_.find(text);
+  if (it != values_.end()) return it->second;
+  tmpl::Value value{std::string(text)};
+  values_.emplace(value.as_string(), value);
+  return value;
+}
+
+tmpl::Value StringPool::get(std::string&& text) {
+  if (text.empty()) return ContextField::empty_string();
+  auto it = values_.find(text);
+  if (it != values_.end()) return it->second;
+  tmpl::Value value{std::move(text)};
+  values_.emplace(value.as_string(), value);
+  return value;
+}
+
 tmpl::Value string_list(const std::vector<std::string>& items) {
   std::vector<tmpl::Value> values;
   values.reserve(items.size());

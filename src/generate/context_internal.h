@@ -100,6 +100,22 @@ struct ContextField {
   mutable tmpl::Value value;
 };
 
+/// Shares the values of texts that repeat in what one thread builds (field names, annotations,
+/// field code such as "record_id: str", import lines, step names): each distinct text is one
+/// string value however many dicts hold it. A built context is read only, so sharing a string
+/// is safe; containers are never shared. Used by one thread at a time; the values it hands out
+/// outlive it.
+class StringPool {
+ public:
+  /// TEXT as a value: the one made for an equal text before, or a new one kept for later.
+  tmpl::Value get(std::string_view text);
+  tmpl::Value get(std::string&& text);
+
+ private:
+  // Keys view into the pooled values' own strings, which never move.
+  std::unordered_map<std::string_view, tmpl::Value> values_;
+};
+
 /// A context dict of ENTRIES, inserted in sorted key order (the order --dump-context prints, so
 /// our renderer and the Python reference see the same order).
 tmpl::Value make_dict(std::initializer_list<ContextField> entries);

@@ -21,23 +21,31 @@ int import_section(const std::string& module) {
 
 // froms_ and modules_ also answer "is this name imported already, and as what" (a module's few
 // imports: no separate index of "module:name" keys to build for every module).
-std::string ImportSet::from(const std::string& module, const std::string& name) {
-  auto& names = froms_[module];
-  if (auto it = names.find(name); it != names.end()) return it->second;
-  std::string local = scope_ ? scope_->fresh(name) : name;
-  names.emplace(name, local);
+std::map<std::string, std::string, std::less<>>& ImportSet::names_of(std::string_view module) {
+  auto it = froms_.lower_bound(module);
+  if (it == froms_.end() || it->first != module) it = froms_.emplace_hint(it, std::string(module), std::map<std::string, std::string, std::less<>>());
+  return it->second;
+}
+
+std::string ImportSet::from(std::string_view module, std::string_view name) {
+  auto& names = names_of(module);
+  auto it = names.lower_bound(name);
+  if (it != names.end() && it->first == name) return it->second;
+  std::string local = scope_ ? scope_->fresh(std::string(name)) : std::string(name);
+  names.emplace_hint(it, std::string(name), local);
   return local;
 }
 
-std::string ImportSet::user(const std::string& module, const std::string& name) {
-  auto& names = froms_[module];
-  if (auto it = names.find(name); it != names.end()) return it->second;
-  names.emplace(name, name);
-  return name;
+std::string ImportSet::user(std::string_view module, std::string_view name) {
+  auto& names = names_of(module);
+  auto it = names.lower_bound(name);
+  if (it != names.end() && it->first == name) return it->second;
+  names.emplace_hint(it, std::string(name), std::string(name));
+  return std::string(name);
 }
 
 std::string ImportSet::user_as(const std::string& module, const std::string& name, const std::string& alias) {
-  froms_[module][name] = alias;
+  names_of(module)[name] = alias;
   return alias;
 }
 
@@ -80,7 +88,7 @@ namespace {
 /// texts (an alias only adds " as ..." after its name, and a space sorts before any character
 /// of a name), so the text is built in one pass without a list of parts to sort.
 void append_from_import(std::vector<std::string>& block, const std::string& module,
-                        const std::map<std::string, std::string>& names, size_t indent) {
+                        const std::map<std::string, std::string, std::less<>>& names, size_t indent) {
   auto append_name = [](std::string& out, const std::string& name, const std::string& alias) {
     out += name;
     if (alias != name) {

@@ -2,9 +2,11 @@
 // The imports of one generated module, computed from what its code actually uses, rendered in
 // isort's grouping (standard library, third party, the project) with names sorted, and long
 // `from` imports wrapped the way black wraps them.
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "generate/python_names.h"
@@ -17,10 +19,12 @@ class ImportSet {
   explicit ImportSet(NameScope* scope) : scope_(scope) {}
 
   /// `from MODULE import NAME`; returns the name the code must use (NAME or its alias).
-  std::string from(const std::string& module, const std::string& name);
+  /// MODULE and NAME as views: callers pass literals, and a name imported already is found
+  /// without making a string of either (modules call this some 100,000 times for a large project).
+  std::string from(std::string_view module, std::string_view name);
   /// `from MODULE import NAME` of a user's name (a model, function, workflow): never aliased,
   /// the module scope already claims it.
-  std::string user(const std::string& module, const std::string& name);
+  std::string user(std::string_view module, std::string_view name);
   /// The same under ALIAS (`from MODULE import NAME as ALIAS`).
   std::string user_as(const std::string& module, const std::string& name, const std::string& alias);
   /// `import MODULE`; returns the name to use.
@@ -34,9 +38,13 @@ class ImportSet {
   std::vector<std::string> lines(size_t indent = 0) const;
 
  private:
+  /// The names imported from MODULE (created empty on first use).
+  std::map<std::string, std::string, std::less<>>& names_of(std::string_view module);
+
   NameScope* scope_;
-  std::map<std::string, std::map<std::string, std::string>> froms_;  // module -> name -> alias
-  std::map<std::string, std::string> modules_;                        // module -> alias
+  // std::less<>: looked up by string_view, without a temporary string.
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> froms_;  // module -> name -> alias
+  std::map<std::string, std::string, std::less<>> modules_;                                   // module -> alias
   std::vector<std::string> raw_;
 };
 

@@ -89,12 +89,15 @@ std::string title_case(std::string_view name) {
 }
 
 bool is_python_keyword(std::string_view word) {
+  // Sorted (ASCII order) for a binary search: every generated name and import is checked.
   static constexpr std::array<std::string_view, 35> kKeywords = {
       "False", "None",   "True",    "and",      "as",     "assert", "async", "await",  "break",
       "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
       "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
       "or",    "pass",   "raise",   "return",   "try",    "while",  "with",   "yield"};
-  return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
+  static_assert(std::is_sorted(kKeywords.begin(), kKeywords.end()));
+  if (word.size() < 2 || word.size() > 8) return false;  // "as" .. "continue", "nonlocal"
+  return std::binary_search(kKeywords.begin(), kKeywords.end(), word);
 }
 
 bool NameScope::taken(const std::string& name) const {

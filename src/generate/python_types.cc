@@ -1,6 +1,7 @@
 #include "generate/python_types.h"
 
 #include <cmath>
+#include <initializer_list>
 
 #include "generate/context_internal.h"
 #include "generate/python_literal.h"
@@ -63,6 +64,19 @@ bool accepts(const TypeExpr& t, const nlohmann::json& v) {
   return true;
 }
 
+/// Whether builtin NAME is imported (datetime, date, time, timedelta, Decimal, UUID) rather
+/// than a Python builtin (str, int, float, bool, bytes).
+bool needs_import(const std::string& name) {
+  if (name.empty()) return false;
+  switch (name[0]) {
+    case 'd': return name == "datetime" || name == "date";
+    case 't': return name == "time" || name == "timedelta";
+    case 'D': return name == "Decimal";
+    case 'U': return name == "UUID";
+    default: return false;
+  }
+}
+
 std::string bytes_literal(const std::string& s) {
   std::string body = python_string(s);
   std::string out = "b" + body;
@@ -95,41 +109,79 @@ const spec::Schema* PythonTypes::schema_of(const std::string& model) const {
   return it->second.schema;
 }
 
+const std::string& PythonTypes::typing(Typing name) {
+  static constexpr const char* kNames[] = {"Any", "Optional", "List", "Set", "Dict", "Tuple", "Union", "Literal"};
+  std::string& alias = typing_[size_t(name)];
+  if (alias.empty()) alias = imports_.from("typing", kNames[size_t(name)]);
+  return alias;
+}
+
 std::string PythonTypes::annotation(const TypeExpr& t) {
-  auto join_args = [&](const TypeExpr& e) {
-    std::string out;
-    for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + annotation(e.args[i]);
-    return out;
+  if (t.kind == Kind::kBuiltin && !needs_import(t.name)) return t.name;  // most fields: str, int...
+  std::string out;
+  append_annotation(out, t);
+  return out;
+}
+
+void PythonTypes::append_annotation(std::string& out, const TypeExpr& t) {
+  // Imports are asked for in the order the text is written (an alias depends on what the
+  // module bound first).
+  auto generic = [&](Typing name, std::initializer_list<const TypeExpr*> args, const char* tail = "]") {
+    out += typing(name);
+    out += '[';
+    bool first = true;
+    for (const TypeExpr* a : args) {
+      if (!first) out += ", ";
+      first = false;
+      append_annotation(out, *a);
+    }
+    out += tail;
+  };
+  auto join_args = [&](Typing name) {
+    out += typing(name);
+    out += '[';
+    for (size_t i = 0; i < t.args.size(); ++i) {
+      if (i) out += ", ";
+      append_annotation(out, t.args[i]);
+    }
+    out += ']';
   };
   switch (t.kind) {
-    case Kind::kAny: return typing("Any");
-    case Kind::kNone: return "None";
-    case Kind::kOptional: return typing("Optional") + "[" + annotation(arg(t, 0)) + "]";
-    case Kind::kList: return typing("List") + "[" + annotation(arg(t, 0)) + "]";
-    case Kind::kSet: return typing("Set") + "[" + annotation(arg(t, 0)) + "]";
-    case Kind::kDict: return typing("Dict") + "[" + annotation(arg(t, 0)) + ", " + annotation(arg(t, 1)) + "]";
+    case Kind::kAny: out += typing(Typing::kAny); return;
+    case Kind::kNone: out += "None"; return;
+    case Kind::kOptional: generic(Typing::kOptional, {&arg(t, 0)}); return;
+    case Kind::kList: generic(Typing::kList, {&arg(t, 0)}); return;
+    case Kind::kSet: generic(Typing::kSet, {&arg(t, 0)}); return;
+    case Kind::kDict: generic(Typing::kDict, {&arg(t, 0), &arg(t, 1)}); return;
     case Kind::kTuple:
-      if (t.variadic) return typing("Tuple") + "[" + annotation(arg(t, 0)) + ", ...]";
-      return typing("Tuple") + "[" + join_args(t) + "]";
+      if (t.variadic) generic(Typing::kTuple, {&arg(t, 0)}, ", ...]");
+      else join_args(Typing::kTuple);
+      return;
     case Kind::kUnion:
       // `str | None` reads best as Optional[str].
       if (t.args.size() == 2 && t.args[1].kind == Kind::kNone && t.args[0].kind != Kind::kNone)
-        return typing("Optional") + "[" + annotation(t.args[0]) + "]";
-      return typing("Union") + "[" + join_args(t) + "]";
-    case Kind::kLiteral: {
-      std::string out = typing("Literal") + "[";
-      for (size_t i = 0; i < t.literals.size(); ++i) out += (i ? ", " : "") + python_literal(t.literals[i]);
-      return out + "]";
-    }
-    case Kind::kModel: return model_ref_(t.name);
+        generic(Typing::kOptional, {&t.args[0]});
+      else
+        join_args(Typing::kUnion);
+      return;
+    case Kind::kLiteral:
+      out += typing(Typing::kLiteral);
+      out += '[';
+      for (size_t i = 0; i < t.literals.size(); ++i) {
+        if (i) out += ", ";
+        out += python_literal(t.literals[i]);
+      }
+      out += ']';
+      return;
+    case Kind::kModel: out += model_ref_(t.name); return;
     case Kind::kBuiltin:
-      if (t.name == "datetime" || t.name == "date" || t.name == "time" || t.name == "timedelta")
-        return imports_.from("datetime", t.name);
-      if (t.name == "Decimal") return imports_.from("decimal", "Decimal");
-      if (t.name == "UUID") return imports_.from("uuid", "UUID");
-      return t.name;
+      if (!needs_import(t.name)) out += t.name;
+      else if (t.name == "Decimal") out += imports_.from("decimal", "Decimal");
+      else if (t.name == "UUID") out += imports_.from("uuid", "UUID");
+      else out += imports_.from("datetime", t.name);
+      return;
   }
-  return typing("Any");
+  out += typing(Typing::kAny);
 }
 
 std::string PythonTypes::timedelta_expr(double seconds) {
@@ -217,7 +269,14 @@ std::string PythonTypes::value(const nlohmann::json& v, const TypeExpr& t) {
     }
     case Kind::kBuiltin: {
       const std::string& n = t.name;
-      if (n == "float" && v.is_number()) return python_float(v.get<double>());
+      if (n == "float" && v.is_number()) {
+        const double d = v.get<double>();
+        for (const auto& [known, text] : floats_)
+          if (known == d && std::signbit(known) == std::signbit(d)) return text;
+        std::string text = python_float(d);
+        if (floats_.size() < 16) floats_.emplace_back(d, text);
+        return text;
+      }
       if (n == "bytes" && v.is_string()) return bytes_literal(v.get<std::string>());
       if ((n == "datetime" || n == "date" || n == "time") && v.is_string()) {
         std::string s = v.get<std::string>();

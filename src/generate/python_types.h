@@ -35,6 +35,8 @@ class PythonTypes {
       : models_(models), imports_(imports), model_ref_(std::move(model_ref)) {}
 
   std::string annotation(const spec::TypeExpr& type);
+  /// annotation(TYPE) appended to OUT.
+  void append_annotation(std::string& out, const spec::TypeExpr& type);
   /// VALUE (a YAML default or literal) as a Python expression of TYPE.
   std::string value(const nlohmann::json& value, const spec::TypeExpr& type);
   /// A placeholder value: the type's zero (0, "", [], None for Optional, a model of zeros).
@@ -53,7 +55,10 @@ class PythonTypes {
 
  private:
   const spec::Schema* schema_of(const std::string& model) const;
-  std::string typing(const std::string& name) { return imports_.from("typing", name); }
+  /// The names annotations import from typing, each asked of the ImportSet once per module
+  /// (models.py spells some 30,000 annotations).
+  enum class Typing { kAny, kOptional, kList, kSet, kDict, kTuple, kUnion, kLiteral, kCount };
+  const std::string& typing(Typing name);
   std::string timedelta_text(double seconds);
 
   const ModelCatalog& models_;
@@ -62,6 +67,9 @@ class PythonTypes {
   int depth_ = 0;  // guards example/zero recursion through optional self-references
   /// timedelta_expr's answers so far: a module's steps repeat a few timeouts and intervals.
   std::vector<std::pair<double, std::string>> timedeltas_;
+  std::string typing_[size_t(Typing::kCount)];  // "" until first used
+  /// python_float's answers for float defaults and literals (a module repeats a few).
+  std::vector<std::pair<double, std::string>> floats_;
 };
 
 /// A number of seconds as Python source: `30`, `1.5`.
