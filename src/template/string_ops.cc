@@ -1,6 +1,8 @@
 #include "template/string_ops.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "template/utf8.h"
 
@@ -156,12 +158,54 @@ constexpr auto kAsciiLineBreak = [] {
 }();
 }  // namespace
 
+namespace {
+
+/// The first position at or after FROM of a byte below 0x20 or above 0x7f (or S.size()): every
+/// line break is such a byte. Eight bytes at a time while none is.
+size_t find_control_or_non_ascii(std::string_view s, size_t from) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  size_t i = from;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    // A byte below 0x20 borrows into its high bit when 0x20 is taken from each byte (exact for
+    // "is there one"; which one is found byte by byte below), and a non-ASCII byte has it set.
+    if ((((x - 0x20 * kOnes) & ~x) | x) & kHigh) break;
+  }
+  for (; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c > 0x7f) return i;
+  }
+  return i;
+}
+
+}  // namespace
+
+bool may_break_line(std::string_view s) {
+  // The ASCII breaks, and the last byte of each non-ASCII one (C2 85, E2 80 A8, E2 80 A9):
+  // a byte that is no part of any break rules the break out.
+  static constexpr auto kMayBreak = [] {
+    std::array<bool, 256> table = kAsciiLineBreak;
+    for (int c : {0x85, 0xa8, 0xa9}) table[size_t(c)] = true;
+    return table;
+  }();
+  for (size_t i = find_control_or_non_ascii(s, 0); i < s.size(); i = find_control_or_non_ascii(s, i + 1))
+    if (kMayBreak[static_cast<unsigned char>(s[i])]) return true;
+  return false;
+}
+
+size_t find_line_break_ascii(std::string_view s, size_t from) {
+  size_t i = find_control_or_non_ascii(s, from);
+  while (i < s.size() && !kAsciiLineBreak[static_cast<unsigned char>(s[i])]) i = find_control_or_non_ascii(s, i + 1);
+  return i;
+}
+
 std::vector<std::string_view> splitlines_ascii(std::string_view s, bool keepends) {
   std::vector<std::string_view> out;
   size_t start = 0, i = 0;
   const size_t n = s.size();
   while (i < n) {
-    while (i < n && !kAsciiLineBreak[static_cast<unsigned char>(s[i])]) ++i;
+    i = find_line_break_ascii(s, i);
     if (i == n) break;
     char c = s[i];
     size_t eol = i + 1;

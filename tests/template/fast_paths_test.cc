@@ -79,6 +79,36 @@ TEST(FastPaths, WordwrapOfSimpleParagraphsKeepsTextwrapsSpaceRules) {
   EXPECT_EQ(render("{{ 'tab\there x'|wordwrap(4) }}|{{ 'one two\nthree four'|wordwrap(7) }}"), "tab\nhere\nx|one two\nthree\nfour");
 }
 
+TEST(FastPaths, IndentOfOneLineOrOfAsciiLinesMatchesJinja2) {
+  // One line comes back as it is (or after the indention with first=true); ASCII lines are cut
+  // in place with Jinja2's added "\n" (a last "\r" and that "\n" are one break). Expected
+  // strings from Python Jinja2 3.1.
+  auto indent = [](const std::string& args, const std::string& s) {
+    return render("{{ s|indent(" + args + ") }}", {{"s", s}});
+  };
+  EXPECT_EQ(indent("", "one line only here"), "one line only here");
+  EXPECT_EQ(indent("2, true", "one line"), "  one line");
+  EXPECT_EQ(indent("2, true", ""), "  ");
+  EXPECT_EQ(indent("2", "a\r"), "a");
+  EXPECT_EQ(indent("2", "a\rb\r\nc\n\nd\x0b" "e\x0c" "f\x1cg\x1dh\x1ei\n"), "a\n  b\n  c\n\n  d\n  e\n  f\n  g\n  h\n  i\n");
+  EXPECT_EQ(indent("2, blank=true", "a\n\nb\n"), "a\n  \n  b\n  ");
+  EXPECT_EQ(indent("'> '", "tab\there\x01" "ctl and more text\nline two is longer than eight"),
+            "tab\there\x01" "ctl and more text\n> line two is longer than eight");
+  // Non-ASCII: U+2028, U+0085 and U+2029 break lines; other characters sharing their last
+  // bytes (© is C2 A9, ¨ is C2 A8) do not.
+  EXPECT_EQ(indent("3", "é\u2028x\u0085y\u2029z é"), "é\n   x\n   y\n   z é");
+  EXPECT_EQ(indent("3", "é only, no break: ©¨"), "é only, no break: ©¨");
+  // A break at every offset of an eight-byte word, and a control byte that is no break.
+  for (size_t at = 0; at < 20; ++at) {
+    std::string s(20, 'x');
+    s[at] = '\n';
+    std::string expected = s.substr(0, at) + "\n" + (at + 1 < s.size() ? "  " + s.substr(at + 1) : "");
+    EXPECT_EQ(indent("2", s), expected) << at;
+    s[at] = '\x02';
+    EXPECT_EQ(indent("2", s), s) << at;
+  }
+}
+
 TEST(FastPaths, JsonDuplicateKeysInALargeObjectKeepTheFirstPosition) {
   // json.loads: a repeated key keeps its first position and takes the last value; the dict
   // (past the size where it gets a hash index) still finds every key.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
 
 #include "template/filters/helpers.h"
 #include "template/format.h"
@@ -348,34 +349,49 @@ Value do_indent(Renderer& r, const Value& self, CallArgs& a) {
     indention.assign(size_t(std::max<int64_t>(w, 0)), ' ');
   }
   bool first = x[1].truthy(), blank_lines = x[2].truthy();
-  std::string s = soft_str(self);
-  s += '\n';
-  std::vector<std::string> owned_lines;
-  std::vector<std::string_view> lines;
-  if (utf8::is_ascii(s)) {
-    lines = strops::splitlines_ascii(s);  // views of S, no copies
-  } else {
-    owned_lines = strops::splitlines(s);
-    lines.assign(owned_lines.begin(), owned_lines.end());
+  // One line (most code lines the bundled templates indent): Jinja2 adds "\n", splits and joins
+  // it back to the same text, so the value itself is the answer, shared instead of copied.
+  if (self.is_string() && !strops::may_break_line(self.as_string())) {
+    if (!first) return self;
+    if (indention.size() + self.as_string().size() > r.max_bytes()) raise_error("string too large", kLimitErrorCode);
+    return Value(indention + self.as_string());
   }
+  std::string owned;  // the text of a value that is not a string
+  if (!self.is_string()) owned = soft_str(self);
+  const std::string_view text = self.is_string() ? std::string_view(self.as_string()) : std::string_view(owned);
   std::string rv;
-  rv.reserve(std::min(s.size() + lines.size() * indention.size(), r.max_bytes()));
-  if (blank_lines) {
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (i) {
+  size_t line_index = 0;
+  auto add_line = [&](std::string_view line) {
+    if (blank_lines) {
+      if (line_index) {
         rv += '\n';
         rv += indention;
       }
-      rv += lines[i];
-    }
-  } else {
-    if (!lines.empty()) rv = lines[0];
-    for (size_t i = 1; i < lines.size(); ++i) {
-      rv += "\n";
-      if (!lines[i].empty()) rv += indention;
-      rv += lines[i];
+      rv += line;
+    } else if (line_index == 0) {
+      rv = line;
+    } else {
+      rv += '\n';
+      if (!line.empty()) rv += indention;
+      rv += line;
       if (rv.size() > r.max_bytes()) raise_error("string too large", kLimitErrorCode);
     }
+    ++line_index;
+  };
+  if (utf8::is_ascii(text)) {
+    // Lines as views of the text, found in one pass (no list of lines, no copy of the text).
+    size_t breaks = 0;  // memchr skips the text between line ends many bytes at a time
+    for (const char *p = text.data(), *end = p + text.size(); (p = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p))));
+         ++p)
+      ++breaks;
+    rv.reserve(std::min(text.size() + 1 + (breaks + 1) * indention.size(), r.max_bytes()));
+    strops::for_each_line_newline_added_ascii(text, add_line);
+  } else {
+    std::string s(text);
+    s += '\n';
+    std::vector<std::string> lines = strops::splitlines(s);
+    rv.reserve(std::min(s.size() + lines.size() * indention.size(), r.max_bytes()));
+    for (const auto& line : lines) add_line(line);
   }
   if (first) rv = indention + rv;
   return Value(std::move(rv));
