@@ -46,13 +46,27 @@ bool is_snake_case(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return lower(c) || digit(c) || c == '_'; });
 }
 
-bool is_python_identifier(std::string_view s) {
-  if (s.empty()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    bool ok = c >= 0x80 || upper(s[i]) || lower(s[i]) || s[i] == '_' || (i > 0 && digit(s[i]));
-    if (!ok) return false;
+namespace {
+
+// Bytes of a Python identifier by position: 1 may start one, 2 may continue one; any byte of a
+// non-ASCII character passes (the text's UTF-8 was checked before). One lookup a byte: every
+// field name and every part of a reference comes here.
+constexpr std::array<uint8_t, 256> kIdentifierBytes = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80;
+    if (letter) t[static_cast<size_t>(c)] = 1 | 2;
+    else if (c >= '0' && c <= '9') t[static_cast<size_t>(c)] = 2;
   }
+  return t;
+}();
+
+}  // namespace
+
+bool is_python_identifier(std::string_view s) {
+  if (s.empty() || !(kIdentifierBytes[static_cast<unsigned char>(s[0])] & 1)) return false;
+  for (size_t i = 1; i < s.size(); ++i)
+    if (!(kIdentifierBytes[static_cast<unsigned char>(s[i])] & 2)) return false;
   return true;
 }
 

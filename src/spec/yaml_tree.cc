@@ -29,16 +29,30 @@ const char* Node::kind_name() const {
   return "a string";
 }
 
+namespace {
+
+// Whether plain scalar S can be a core-schema int or float at all: each begins with a digit,
+// a sign or a dot (.5, .inf, .nan). Most scalars of a spec are names and references, which
+// this turns away before any parsing.
+bool may_be_number(std::string_view s) {
+  if (s.empty()) return false;
+  char c = s[0];
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+}
+
+}  // namespace
+
 std::optional<bool> as_bool(const Node& n) {
   if (n.kind != Node::Kind::kScalar || !n.plain) return std::nullopt;
   std::string_view s = n.value;
+  if (s.size() != 4 && s.size() != 5) return std::nullopt;  // the lengths of true and false
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
   return std::nullopt;
 }
 
 std::optional<int64_t> as_int(const Node& n) {
-  if (n.kind != Node::Kind::kScalar || !n.plain || n.value.empty()) return std::nullopt;
+  if (n.kind != Node::Kind::kScalar || !n.plain || !may_be_number(n.value)) return std::nullopt;
   std::string_view s = n.value;
   bool negative = false;
   if (s[0] == '+' || s[0] == '-') {
@@ -59,8 +73,8 @@ std::optional<int64_t> as_int(const Node& n) {
 }
 
 std::optional<double> as_number(const Node& n) {
+  if (n.kind != Node::Kind::kScalar || !n.plain || !may_be_number(n.value)) return std::nullopt;
   if (auto i = as_int(n)) return static_cast<double>(*i);
-  if (n.kind != Node::Kind::kScalar || !n.plain || n.value.empty()) return std::nullopt;
   std::string_view s = n.value;
   if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf") return INFINITY;
   if (s == "-.inf" || s == "-.Inf" || s == "-.INF") return -INFINITY;
