@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <atomic>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -202,13 +203,37 @@ tmpl::Value string_list(std::vector<std::string>&& items) {
   return tmpl::Value::list(std::move(values));
 }
 
-tmpl::Value name_styles(const std::string& name) {
-  return make_dict({{"raw", name},
-                    {"snake", snake_case(name)},
-                    {"pascal", pascal_case(name)},
-                    {"camel", camel_case(name)},
-                    {"kebab", kebab_case(name)},
-                    {"title", title_case(name)}});
+tmpl::Value name_styles(const std::string& name) { return name_values(name).styles; }
+
+NameValues name_values(const std::string& name) {
+  NameValues out;
+  out.raw = name.empty() ? ContextField::empty_string() : tmpl::Value(name);
+  std::string snake = snake_case(name);
+  out.snake = snake == name ? out.raw : tmpl::Value(std::move(snake));
+  // The other styles: the value of an equal text made before, else a new one.
+  auto style = [&](std::string text, std::initializer_list<const tmpl::Value*> made) {
+    for (const tmpl::Value* v : made)
+      if (v->as_string() == text) return *v;
+    return tmpl::Value(std::move(text));
+  };
+  tmpl::Value pascal = style(pascal_case(name), {&out.raw});
+  tmpl::Value camel = style(camel_case(name), {&out.raw, &out.snake});
+  tmpl::Value kebab = style(kebab_case(name), {&out.raw, &out.snake});
+  tmpl::Value title = style(title_case(name), {&out.raw});
+  out.styles = make_dict({{"raw", out.raw},
+                          {"snake", out.snake},
+                          {"pascal", std::move(pascal)},
+                          {"camel", std::move(camel)},
+                          {"kebab", std::move(kebab)},
+                          {"title", std::move(title)}});
+  return out;
+}
+
+tmpl::Value pooled_string_list(StringPool& pool, std::vector<std::string>&& items) {
+  std::vector<tmpl::Value> values;
+  values.reserve(items.size());
+  for (auto& s : items) values.push_back(pool.get(std::move(s)));
+  return tmpl::Value::list(std::move(values));
 }
 
 const tmpl::Value& context_at(const tmpl::Value& dict, std::string_view key) {
@@ -446,9 +471,11 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
       default: break;
     }
     unit -= kWhole;
+    // One pool per batch: the texts its items repeat are shared without a lock.
+    StringPool pool;
     if (unit < function_units) {
       for (size_t i = unit * kBatch; i < std::min(nf, (unit + 1) * kBatch); ++i) {
-        functions[i] = function_context(index, project.functions[i], bodies);
+        functions[i] = function_context(index, project.functions[i], bodies, pool);
         if (options.on_item) (*options.on_item)(PlannedFile::Item::kFunction, i, functions[i], generator, project_dict);
       }
       if (function_units_left.fetch_sub(1, std::memory_order_acq_rel) == 1)
@@ -457,7 +484,7 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
     }
     unit -= function_units;
     for (size_t i = unit * kBatch; i < std::min(nw, (unit + 1) * kBatch); ++i) {
-      workflows[i] = workflow_context(index, project.workflows[i]);
+      workflows[i] = workflow_context(index, project.workflows[i], pool);
       if (options.on_item) (*options.on_item)(PlannedFile::Item::kWorkflow, i, workflows[i], generator, project_dict);
     }
     if (workflow_units_left.fetch_sub(1, std::memory_order_acq_rel) == 1)

@@ -96,7 +96,7 @@ std::string def_signature(const std::string& prefix, const std::vector<std::stri
   return out + std::string(indent, ' ') + ") -> " + returns + ":";
 }
 
-tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies) {
+tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies, StringPool& pool) {
   NameScope scope = index.module_scope();
   ImportSet imports(&scope);
   PythonTypes types(index.models, imports, [&](const std::string& n) { return imports.user("src.models", n); });
@@ -115,22 +115,22 @@ tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f,
   std::string returns = out.empty() ? "None" : types.model_name(out);
   for (std::string_view view : used) {
     if (view == in || view == out) continue;
-    std::string name(view);
-    if (index.models.count(name)) types.model_name(name);
+    if (index.models.count(view)) types.model_name(std::string(view));
   }
   for (const auto& line : body.imports) imports.raw(line);
 
   std::string doc = f.description ? docstring_text(*f.description) : "";
   std::string code = indent_lines(body.code.empty() ? "pass" : body.code, 4);
-  return make_dict({{"name", f.name},
-                    {"names", name_styles(f.name)},
-                    {"module", function_module(f.name)},
+  NameValues names = name_values(f.name);
+  return make_dict({{"name", std::move(names.raw)},
+                    {"names", std::move(names.styles)},
+                    {"module", std::move(names.snake)},
                     {"described", bool(f.described)},
                     {"description", f.description ? one_line(*f.description) : std::string()},
                     {"description_md", f.description ? markdown_cell(*f.description) : std::string()},
                     {"doc", std::move(doc)},
-                    {"decorator", std::move(decorator)},
-                    {"import_lines", string_list(imports.lines())},
+                    {"decorator", pool.get(std::move(decorator))},
+                    {"import_lines", pooled_string_list(pool, imports.lines())},
                     {"signature", def_signature("async def " + f.name, params, returns, 0)},
                     {"body", std::move(code)},
                     {"origin", ContextField::literal(body.origin)},

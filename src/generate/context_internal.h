@@ -127,6 +127,15 @@ tmpl::Value string_list(std::vector<std::string>&& items);
 
 /// The names of NAME in every case style.
 tmpl::Value name_styles(const std::string& name);
+/// name_styles(NAME) with its raw and snake_case values, which a function's or workflow's
+/// context also holds as "name" and "module": one value each, shared (and styles that spell
+/// the same text share one value too).
+struct NameValues {
+  tmpl::Value raw, snake, styles;
+};
+NameValues name_values(const std::string& name);
+/// string_list(ITEMS) with each text through POOL (import lines that most modules repeat).
+tmpl::Value pooled_string_list(StringPool& pool, std::vector<std::string>&& items);
 
 /// Visits every leaf step (function, workflow, sleep) of STEPS in order, parallel children
 /// included.
@@ -149,8 +158,9 @@ std::string def_signature(const std::string& prefix, const std::vector<std::stri
                           const std::string& returns, size_t indent);
 
 tmpl::Value models_module_context(const ProjectIndex& index);
-tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies);
-tmpl::Value workflow_context(const ProjectIndex& index, const spec::Workflow& w);
+/// POOL: the building thread's own, shared by the functions and workflows it builds.
+tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies, StringPool& pool);
+tmpl::Value workflow_context(const ProjectIndex& index, const spec::Workflow& w, StringPool& pool);
 tmpl::Value services_context(const ProjectIndex& index);
 tmpl::Value schedule_context(const ProjectIndex& index);
 tmpl::Value tests_context(const ProjectIndex& index);

@@ -25,20 +25,20 @@ std::string reference_text(const spec::Reference& r) {
   return "input";
 }
 
-tmpl::Value value_plan(const spec::Value& v) {
-  if (v.is_reference()) return make_dict({{"ref", reference_text(v.reference())}});
+tmpl::Value value_plan(const spec::Value& v, StringPool& pool) {
+  if (v.is_reference()) return make_dict({{"ref", pool.get(reference_text(v.reference()))}});
   return make_dict({{"literal", tmpl::from_json(v.literal())}});
 }
 
 /// {field: value_plan} with the fields in sorted order (a JSON object, as dumped).
-tmpl::Value mapping_plan(const spec::Mapping& m) {
+tmpl::Value mapping_plan(const spec::Mapping& m, StringPool& pool) {
   std::vector<const std::pair<std::string, spec::Value>*> sorted;
   sorted.reserve(m.size());
   for (const auto& entry : m) sorted.push_back(&entry);
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
   tmpl::Value out = tmpl::Value::dict();
   auto& dict = out.as_dict();
-  for (const auto* entry : sorted) dict.set(tmpl::Value(entry->first), value_plan(entry->second));
+  for (const auto* entry : sorted) dict.set(pool.get(std::string_view(entry->first)), value_plan(entry->second, pool));
   return out;
 }
 
@@ -51,9 +51,10 @@ void mark_used(const spec::Value& v, std::set<std::string>& used) {
 
 class WorkflowBuilder {
  public:
-  WorkflowBuilder(const ProjectIndex& index, const spec::Workflow& w)
+  WorkflowBuilder(const ProjectIndex& index, const spec::Workflow& w, StringPool& pool)
       : index_(index),
         w_(w),
+        pool_(pool),
         // `with import_functions():` must keep the SDK's own name (restack-gen check and readers
         // look for it): a user function of that name is the import that gets an alias.
         scope_(index.module_scope({"import_functions"})),
@@ -65,20 +66,38 @@ class WorkflowBuilder {
   tmpl::Value build();
 
  private:
-  std::string sdk(const std::string& name) { return top_.from("restack_ai.workflow", name); }
+  std::string sdk(std::string_view name) { return top_.from("restack_ai.workflow", name); }
+  /// sdk(NAME) remembered in SLOT: asked of the ImportSet once (every step names `workflow`
+  /// and `log`).
+  const std::string& sdk_cached(std::string& slot, std::string_view name) {
+    if (slot.empty()) slot = sdk(name);
+    return slot;
+  }
+  const std::string& sdk_workflow() { return sdk_cached(sdk_workflow_, "workflow"); }
   std::string value_expr(const spec::Value& v, const spec::TypeExpr* target);
   std::string input_arg(const spec::ResolvedInput& in, const std::string& model, size_t line_indent,
                         const std::string& key);
   std::string retry_expr(const spec::RetryPolicy& p, size_t indent);
   std::string call_for(const spec::Step& s, size_t line_indent);
+  void append_retry_arg(std::string& out, const spec::Function& fn, const spec::Step& s, size_t line_indent);
   tmpl::Value step_context(const spec::Step& s);
   tmpl::Value leaf_plan(const spec::Step& s, const std::string& group);
-  std::string log_call(const std::string& message, size_t indent) {
-    return call_expr(sdk("log") + ".info", {{"", python_string(message)}}, indent, indent);
+  /// `log.info("MESSAGE")`: what call_expr gives for it, without a list of arguments.
+  std::string log_call(std::string_view message, size_t indent) {
+    const std::string& log = sdk_cached(sdk_log_, "log");
+    std::string text;
+    text.reserve(log.size() + message.size() + 9);
+    text += log;
+    text += ".info(";
+    text += python_string(message);
+    text += ')';
+    if (indent + text.size() <= kLineLength) return text;
+    return fit(text, indent, indent);
   }
 
   const ProjectIndex& index_;
   const spec::Workflow& w_;
+  StringPool& pool_;  // texts that repeat across the workflows one thread builds
   NameScope scope_;
   ImportSet top_;       // standard library, restack_ai, child workflows
   ImportSet shielded_;  // inside `with import_functions():` (functions and models)
@@ -89,6 +108,12 @@ class WorkflowBuilder {
   std::map<std::string, std::string> result_var_;
   std::map<std::string, std::string> function_local_;  // function -> its name in this module
   std::vector<tmpl::Value> plan_;
+  std::string sdk_workflow_, sdk_log_;  // sdk_cached's slots
+  /// The `retry_policy=` argument of a step that only inherits the workflow's policy, as laid
+  /// out for a call at line indent 8 (a step) and 12 (a parallel member): the same text for
+  /// every such step, laid out once.
+  std::string inherited_retry_arg_[2];
+  bool inherited_retry_known_[2] = {false, false};
 };
 
 std::string WorkflowBuilder::value_expr(const spec::Value& v, const spec::TypeExpr* target) {
@@ -153,41 +178,64 @@ std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent) {
     if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
       args.push_back({"workflow_input", input_arg(s.resolved_input, index_.input_model(child), arg_indent, "workflow_input")});
     if (!queue.empty()) args.push_back({"task_queue", python_string(queue)});
-    return call_expr(sdk("workflow") + ".child_execute", args, line_indent, line_indent, true);
+    return call_expr(sdk_workflow() + ".child_execute", args, line_indent, line_indent, true);
   }
-  const spec::Function* fn = &index_.function(s.target);
-  args.push_back({"function", function_local_.at(s.target)});
+  // What call_expr(workflow.step, args, line_indent, line_indent, true) gives, written argument
+  // by argument into one string (the values computed in the same order).
+  const spec::Function& fn = index_.function(s.target);
+  std::string out;
+  out.reserve(384);
+  out += sdk_workflow();
+  out += ".step(\n";
+  append_call_arg(out, "function", function_local_.at(s.target), line_indent);
   if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
-    args.push_back({"function_input", input_arg(s.resolved_input, index_.input_model(*fn), arg_indent, "function_input")});
+    append_call_arg(out, "function_input", input_arg(s.resolved_input, index_.input_model(fn), arg_indent, "function_input"),
+                    line_indent);
   double timeout = s.timeout ? s.timeout->seconds
-                   : fn->timeout ? fn->timeout->seconds
+                   : fn.timeout ? fn.timeout->seconds
                    : s.effective_timeout.seconds > 0 ? s.effective_timeout.seconds
                    : w_.step_timeout ? w_.step_timeout->seconds
                    : 120;
-  args.push_back({"start_to_close_timeout", types_.timedelta_expr(timeout)});
+  append_call_arg(out, "start_to_close_timeout", types_.timedelta_expr(timeout), line_indent);
+  append_retry_arg(out, fn, s, line_indent);
+  if (!queue.empty()) append_call_arg(out, "task_queue", python_string(queue), line_indent);
+  out += ')';
+  return out;
+}
+
+void WorkflowBuilder::append_retry_arg(std::string& out, const spec::Function& fn, const spec::Step& s, size_t line_indent) {
+  const bool inherited = !fn.retry_policy && !s.retry_policy && (line_indent == 8 || line_indent == 12);
+  const size_t slot = line_indent == 8 ? 0 : 1;
+  if (inherited && inherited_retry_known_[slot]) {
+    out += inherited_retry_arg_[slot];
+    return;
+  }
+  const size_t start = out.size();
   spec::RetryPolicy retry = w_.retry_policy.value_or(spec::RetryPolicy{});
-  if (fn->retry_policy) retry = merge_retry(retry, *fn->retry_policy);
+  if (fn.retry_policy) retry = merge_retry(retry, *fn.retry_policy);
   if (s.retry_policy) retry = merge_retry(retry, *s.retry_policy);
-  if (!retry_empty(retry)) args.push_back({"retry_policy", retry_expr(retry, arg_indent + 14)});
-  if (!queue.empty()) args.push_back({"task_queue", python_string(queue)});
-  return call_expr(sdk("workflow") + ".step", args, line_indent, line_indent, true);
+  if (!retry_empty(retry)) append_call_arg(out, "retry_policy", retry_expr(retry, line_indent + 4 + 14), line_indent);
+  if (inherited) {
+    inherited_retry_arg_[slot] = out.substr(start);
+    inherited_retry_known_[slot] = true;
+  }
 }
 
 tmpl::Value WorkflowBuilder::leaf_plan(const spec::Step& s, const std::string& group) {
   tmpl::Value in;
   if (s.resolved_input.mode == spec::ResolvedInput::Mode::kWhole)
-    in = make_dict({{"mode", "whole"}, {"whole", value_plan(s.resolved_input.whole)}});
+    in = make_dict({{"mode", "whole"}, {"whole", value_plan(s.resolved_input.whole, pool_)}});
   else if (s.resolved_input.mode == spec::ResolvedInput::Mode::kFields)
-    in = make_dict({{"mode", "fields"}, {"fields", mapping_plan(s.resolved_input.fields)}});
+    in = make_dict({{"mode", "fields"}, {"fields", mapping_plan(s.resolved_input.fields, pool_)}});
   else
     in = make_dict({{"mode", "none"}});
   return make_dict(
-      {{"name", s.name},
+      {{"name", pool_.get(std::string_view(s.name))},
        {"kind", spec::StepKind::kFunction == s.kind ? "function" : s.kind == StepKind::kWorkflow ? "workflow" : "sleep"},
        {"target", s.target},
-       {"group", group},
+       {"group", pool_.get(std::string_view(group))},
        {"seconds", s.duration ? s.duration->seconds : 0.0},
-       {"task_queue", s.kind == StepKind::kSleep ? std::string() : step_task_queue(index_, w_, s)},
+       {"task_queue", s.kind == StepKind::kSleep ? ContextField::empty_string() : pool_.get(step_task_queue(index_, w_, s))},
        {"input", std::move(in)}});
 }
 
@@ -210,9 +258,9 @@ tmpl::Value WorkflowBuilder::step_context(const spec::Step& s) {
     std::string call = call_for(leaf, 8);
     return make_dict(
         {{"kind", leaf.kind == StepKind::kSleep ? "sleep" : leaf.kind == StepKind::kWorkflow ? "workflow" : "function"},
-         {"name", leaf.name},
+         {"name", pool_.get(std::string_view(leaf.name))},
          {"log", std::move(log)},
-         {"assign", std::move(assign)},
+         {"assign", pool_.get(std::move(assign))},
          {"call", std::move(call)},
          {"members", make_list()},
          {"unpack", make_list()}});
@@ -231,12 +279,12 @@ tmpl::Value WorkflowBuilder::step_context(const spec::Step& s) {
     const auto* l = leaves[i];
     if (!used_.count(l->name) || l->kind == StepKind::kSleep) continue;
     result_var_[l->name] = locals_.fresh(l->name + "_result");
-    unpack.push_back(make_dict({{"var", result_var_[l->name]}, {"index", int64_t(i)}}));
+    unpack.push_back(make_dict({{"var", pool_.get(std::string_view(result_var_[l->name]))}, {"index", int64_t(i)}}));
   }
   std::string log = log_call("Step " + s.name + ": " + std::to_string(leaves.size()) + " steps in parallel", 8);
   std::string gather = top_.module("asyncio") + ".gather";
   return make_dict({{"kind", "parallel"},
-                    {"name", s.name},
+                    {"name", pool_.get(std::string_view(s.name))},
                     {"log", std::move(log)},
                     {"assign", any_used ? results + " = " : std::string()},
                     {"results_var", results},
@@ -256,7 +304,7 @@ tmpl::Value WorkflowBuilder::build() {
   for_each_leaf(w_.steps, [&](const spec::Step& l) { last = &l; });
   if (w_.output_from_last_step && last) used_.insert(last->name);
 
-  std::string decorator = sdk("workflow");
+  std::string decorator = sdk_workflow();
   std::set<std::string> fns, children;
   for_each_leaf(w_.steps, [&](const spec::Step& l) {
     if (l.kind == StepKind::kFunction) fns.insert(l.target);
@@ -305,25 +353,26 @@ tmpl::Value WorkflowBuilder::build() {
     if (!l.empty()) shielded_lines.push_back(std::move(l));
 
   tmpl::Value output_plan;
-  if (w_.output_from_last_step && last) output_plan = make_dict({{"mode", "last"}, {"step", last->name}});
-  else if (!out.empty()) output_plan = make_dict({{"mode", "fields"}, {"fields", mapping_plan(w_.resolved_output)}});
+  if (w_.output_from_last_step && last) output_plan = make_dict({{"mode", "last"}, {"step", pool_.get(std::string_view(last->name))}});
+  else if (!out.empty()) output_plan = make_dict({{"mode", "fields"}, {"fields", mapping_plan(w_.resolved_output, pool_)}});
   else output_plan = make_dict({{"mode", "none"}});
 
   // In the order the keys were always computed: the import lines are read before log_start
   // and log_end are written (steps imported `log` already).
-  tmpl::Value import_lines = string_list(top_.lines());
+  tmpl::Value import_lines = pooled_string_list(pool_, top_.lines());
   std::string log_start = log_call(w_.name + " started", 8);
   std::string log_end = log_call(w_.name + " completed", 8);
-  return make_dict({{"name", w_.name},
-                    {"names", name_styles(w_.name)},
-                    {"module", workflow_module(w_.name)},
+  NameValues names = name_values(w_.name);
+  return make_dict({{"name", std::move(names.raw)},
+                    {"names", std::move(names.styles)},
+                    {"module", std::move(names.snake)},
                     {"description", one_line(w_.description)},
                     {"description_md", markdown_cell(w_.description)},
                     {"doc", docstring_text(w_.description)},
-                    {"decorator", decorator + ".defn()"},
-                    {"run_decorator", run_decorator},
+                    {"decorator", pool_.get(decorator + ".defn()")},
+                    {"run_decorator", pool_.get(std::move(run_decorator))},
                     {"import_lines", std::move(import_lines)},
-                    {"import_functions", import_functions},
+                    {"import_functions", pool_.get(std::move(import_functions))},
                     {"shielded_import_lines", string_list(std::move(shielded_lines))},
                     {"signature", def_signature("async def run", params, returns, 4)},
                     {"log_start", std::move(log_start)},
@@ -332,15 +381,15 @@ tmpl::Value WorkflowBuilder::build() {
                     {"return_code", ret},
                     {"input_model", in},
                     {"output_model", out},
-                    {"task_queue", workflow_task_queue(index_, w_)},
-                    {"timeout", w_.timeout ? w_.timeout->text : std::string()},
+                    {"task_queue", pool_.get(workflow_task_queue(index_, w_))},
+                    {"timeout", w_.timeout ? pool_.get(std::string_view(w_.timeout->text)) : ContextField::empty_string()},
                     {"plan", make_dict({{"steps", make_list(std::move(plan_))}, {"output", std::move(output_plan)}})}});
 }
 
 }  // namespace
 
-tmpl::Value workflow_context(const ProjectIndex& index, const spec::Workflow& w) {
-  return WorkflowBuilder(index, w).build();
+tmpl::Value workflow_context(const ProjectIndex& index, const spec::Workflow& w, StringPool& pool) {
+  return WorkflowBuilder(index, w, pool).build();
 }
 
 }  // namespace restack::generate

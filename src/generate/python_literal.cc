@@ -318,19 +318,21 @@ std::string call_expr(std::string_view callee, const std::vector<Arg>& args, siz
   out.reserve(size);
   out += callee;
   out += "(\n";
-  for (const auto& a : args) {
-    out += "    ";
-    size_t key_size = 0;
-    if (!a.key.empty()) {
-      out += a.key;
-      out += '=';
-      key_size = a.key.size() + 1;
-    }
-    append_fit(out, a.value, base + 4, base + 4 + key_size + 1, 4);
-    out += ",\n";
-  }
+  for (const auto& a : args) append_call_arg(out, a.key, a.value, base);
   out += ')';
   return out;
+}
+
+void append_call_arg(std::string& out, std::string_view key, std::string_view value, size_t base) {
+  out += "    ";
+  size_t key_size = 0;
+  if (!key.empty()) {
+    out += key;
+    out += '=';
+    key_size = key.size() + 1;
+  }
+  append_fit(out, value, base + 4, base + 4 + key_size + 1, 4);
+  out += ",\n";
 }
 
 }  // namespace restack::generate

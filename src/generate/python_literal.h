@@ -54,6 +54,11 @@ std::string fit(std::string_view expr, size_t base, size_t used);
 std::string call_expr(std::string_view callee, const std::vector<Arg>& args, size_t base, size_t used,
                       bool force_explode = false);
 
+/// One argument line of an exploded call, as call_expr(..., FORCE_EXPLODE) writes each: four
+/// spaces, `KEY=` (nothing when KEY is empty), VALUE laid out by fit() for a call on a line
+/// indented by BASE, and ",\n". For callers that write a call piece by piece (step calls).
+void append_call_arg(std::string& out, std::string_view key, std::string_view value, size_t base);
+
 /// Re-indents every line after the first by N spaces (Jinja2's `indent` filter semantics).
 std::string indent_rest(std::string_view text, size_t n);
 

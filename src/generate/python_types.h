@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -24,7 +25,13 @@ struct ModelInfo {
   const spec::Schema* schema = nullptr;
   std::string alias_of;
 };
-using ModelCatalog = std::unordered_map<std::string, ModelInfo>;  // looked up only, never listed in order
+/// Hashes std::string and std::string_view alike, so that a catalog is searched by a view.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+};
+/// Looked up only, never listed in order; by string_view too (a body's identifiers).
+using ModelCatalog = std::unordered_map<std::string, ModelInfo, TextHash, std::equal_to<>>;
 
 class PythonTypes {
  public:
