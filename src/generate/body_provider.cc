@@ -42,10 +42,25 @@ std::string dedent(const std::string& code) {
 
 FunctionBody PlaceholderBodyProvider::body(const BodyRequest& r) {
   const auto& fn = r.function;
-  std::string code = call_expr(r.log_name + ".info", {{"", python_string(fn.name + " started")}}, 4, 4) + "\n";
-  std::string what = fn.description ? one_line(*fn.description) : "";
-  code += "# TODO: implement " + fn.name + (what.empty() ? "" : ": " + what);
-  if (!r.output_model.empty()) code += "\nreturn " + fit(r.types.construct(r.output_model, false), 4, 4 + 7);
+  // `log.info("NAME started")` as call_expr lays it out: on one line when it fits.
+  std::string code = r.log_name;
+  code += ".info(";
+  code += python_string(fn.name + " started");
+  code += ')';
+  if (4 + code.size() > kLineLength) code = fit(code, 4, 4);
+  code += "\n# TODO: implement ";
+  code += fn.name;
+  if (fn.description) {
+    std::string what = one_line(*fn.description);
+    if (!what.empty()) {
+      code += ": ";
+      code += what;
+    }
+  }
+  if (!r.output_model.empty()) {
+    code += "\nreturn ";
+    code += fit(r.types.construct(r.output_model, false), 4, 4 + 7);
+  }
   return {code, {}, "placeholder"};
 }
 

@@ -208,18 +208,18 @@ tmpl::Value name_styles(const std::string& name) { return name_values(name).styl
 NameValues name_values(const std::string& name) {
   NameValues out;
   out.raw = name.empty() ? ContextField::empty_string() : tmpl::Value(name);
-  std::string snake = snake_case(name);
-  out.snake = snake == name ? out.raw : tmpl::Value(std::move(snake));
+  CaseStyles styles = case_styles(name);
+  out.snake = styles.snake == name ? out.raw : tmpl::Value(std::move(styles.snake));
   // The other styles: the value of an equal text made before, else a new one.
   auto style = [&](std::string text, std::initializer_list<const tmpl::Value*> made) {
     for (const tmpl::Value* v : made)
       if (v->as_string() == text) return *v;
     return tmpl::Value(std::move(text));
   };
-  tmpl::Value pascal = style(pascal_case(name), {&out.raw});
-  tmpl::Value camel = style(camel_case(name), {&out.raw, &out.snake});
-  tmpl::Value kebab = style(kebab_case(name), {&out.raw, &out.snake});
-  tmpl::Value title = style(title_case(name), {&out.raw});
+  tmpl::Value pascal = style(std::move(styles.pascal), {&out.raw});
+  tmpl::Value camel = style(std::move(styles.camel), {&out.raw, &out.snake});
+  tmpl::Value kebab = style(std::move(styles.kebab), {&out.raw, &out.snake});
+  tmpl::Value title = style(std::move(styles.title), {&out.raw});
   out.styles = make_dict({{"raw", out.raw},
                           {"snake", out.snake},
                           {"pascal", std::move(pascal)},

@@ -4,6 +4,8 @@
 // constructed input models; the output model is built from the resolved output mapping.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "generate/context_internal.h"
 #include "generate/imports.h"
 #include "generate/python_literal.h"
@@ -36,9 +38,18 @@ tmpl::Value mapping_plan(const spec::Mapping& m, StringPool& pool) {
   sorted.reserve(m.size());
   for (const auto& entry : m) sorted.push_back(&entry);
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  // Keys sorted: a repeated key (which set() keeps once, with the last value) is next to its
+  // twin, so when no two neighbours are equal every key is new and is appended without a search.
+  const bool distinct =
+      std::adjacent_find(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first == b->first; }) ==
+      sorted.end();
   tmpl::Value out = tmpl::Value::dict();
   auto& dict = out.as_dict();
-  for (const auto* entry : sorted) dict.set(pool.get(std::string_view(entry->first)), value_plan(entry->second, pool));
+  dict.entries.reserve(sorted.size());
+  for (const auto* entry : sorted) {
+    if (distinct) dict.append_new(pool.get(std::string_view(entry->first)), value_plan(entry->second, pool));
+    else dict.set(pool.get(std::string_view(entry->first)), value_plan(entry->second, pool));
+  }
   return out;
 }
 

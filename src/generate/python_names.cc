@@ -88,6 +88,30 @@ std::string title_case(std::string_view name) {
   return join_words(name, ' ', [](size_t) { return true; });
 }
 
+CaseStyles case_styles(std::string_view name) {
+  // What the five join_words calls give, each word lowercased once for all of them.
+  CaseStyles out;
+  size_t index = 0;
+  for_each_word(name, [&](std::string_view word) {
+    if (index) {
+      out.snake += '_';
+      out.kebab += '-';
+      out.title += ' ';
+    }
+    for (size_t i = 0; i < word.size(); ++i) {
+      const char lo = lower(word[i]);
+      const char cap = i == 0 ? upper(lo) : lo;
+      out.snake += lo;
+      out.kebab += lo;
+      out.pascal += cap;
+      out.title += cap;
+      out.camel += index > 0 ? cap : lo;
+    }
+    ++index;
+  });
+  return out;
+}
+
 bool is_python_keyword(std::string_view word) {
   // Sorted (ASCII order) for a binary search: every generated name and import is checked.
   static constexpr std::array<std::string_view, 35> kKeywords = {
@@ -102,7 +126,7 @@ bool is_python_keyword(std::string_view word) {
 
 bool NameScope::taken(const std::string& name) const {
   if (names_.count(name)) return true;
-  return parent_ && !hidden_.count(name) && parent_->taken(name);
+  return parent_ && (hidden_.empty() || !hidden_.count(name)) && parent_->taken(name);
 }
 
 std::string NameScope::peek_fresh(const std::string& base) const {

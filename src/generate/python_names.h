@@ -19,6 +19,13 @@ std::string camel_case(std::string_view name);   // dataProcessor
 std::string kebab_case(std::string_view name);   // data-processor
 std::string title_case(std::string_view name);   // Data Processor
 
+/// Every style above but the raw name, from one pass over NAME's words (a function's or
+/// workflow's context holds them all).
+struct CaseStyles {
+  std::string snake, pascal, camel, kebab, title;
+};
+CaseStyles case_styles(std::string_view name);
+
 bool is_python_keyword(std::string_view word);
 
 /// The names bound in one generated module (or one function body). `claim` reserves a name the
