@@ -1,9 +1,12 @@
 #pragma once
 // The template AST: plain data built by the parser, walked by the renderer. Nodes carry the
 // line Jinja2 would report for them.
+#include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "template/value.h"
@@ -31,9 +34,13 @@ struct ConstExpr : Expr {
   Value value;
 };
 
+/// std::hash of a name or attribute (DictData's hash of a str), computed once by the parser.
+inline size_t text_hash(std::string_view text) { return std::hash<std::string_view>()(text); }
+
 struct NameExpr : Expr {
-  NameExpr(std::string n, int l) : Expr(ExprKind::kName, l), name(std::move(n)) {}
+  NameExpr(std::string n, int l) : Expr(ExprKind::kName, l), name(std::move(n)), hash(text_hash(name)) {}
   std::string name;
+  size_t hash;  // looks the name up in the data without hashing it on every use
 };
 
 /// List and tuple literals.
@@ -52,10 +59,19 @@ bool is_dict_method(std::string_view name);  // methods.cc
 
 struct GetattrExpr : Expr {
   GetattrExpr(ExprPtr o, std::string a, int l)
-      : Expr(ExprKind::kGetattr, l), object(std::move(o)), attr(std::move(a)), dict_method(is_dict_method(attr)) {}
+      : Expr(ExprKind::kGetattr, l),
+        object(std::move(o)),
+        attr(std::move(a)),
+        attr_hash(text_hash(attr)),
+        dict_method(is_dict_method(attr)) {}
   ExprPtr object;
   std::string attr;
+  size_t attr_hash;  // text_hash(attr), for dict lookups
   bool dict_method;  // decided once here instead of on every `dict.attr` lookup
+  /// Where in its dict's entries this attribute was found last (Renderer::find_attr tries it
+  /// first): a template's data dicts of one kind, e.g. one per function, have their keys in the
+  /// same order. Only a guess, shared by the threads rendering this template: hence atomic.
+  mutable std::atomic<uint32_t> slot_hint{0};
 };
 
 struct GetitemExpr : Expr {
@@ -284,6 +300,9 @@ struct Template {
   /// Nothing in this template can change state shared between loop iterations, and it loads
   /// no other template (parallel_safety.h): its safe loops may split when it is the render's root.
   bool parallel_safe = false;
+  /// The size of the last output rendered from this template (Renderer::render reserves about
+  /// that much: renders of one template, e.g. one per function, are alike in size).
+  mutable std::atomic<size_t> output_size_hint{0};
 };
 
 }  // namespace restack::tmpl

@@ -1,5 +1,6 @@
 // Expressions: names, literals, operators, attribute and item access, calls, filters, tests.
 #include <cmath>
+#include <cstdint>
 
 #include "template/errors.h"
 #include "template/objects.h"
@@ -73,7 +74,7 @@ Value apply_slice(const Value& obj, const Value& start, const Value& stop, const
 
 }  // namespace
 
-const Value* Renderer::find_variable(const std::string& name, const Frame& f) const {
+const Value* Renderer::find_variable(const std::string& name, size_t hash, const Frame& f) const {
   for (const Frame* fr = &f; fr; fr = fr->parent) {
     for (const auto& [k, v] : fr->vars)
       if (same_name(k, name)) return &v;
@@ -81,20 +82,42 @@ const Value* Renderer::find_variable(const std::string& name, const Frame& f) co
       for (const auto& [k, v] : *fr->closure)
         if (same_name(k, name)) return &v;
   }
-  auto it = f.ctx->vars.find(name);
-  if (it != f.ctx->vars.end()) return &it->second;
+  const Context& ctx = *f.ctx;
+  if (!ctx.vars.empty()) {  // empty in most renders: no top-level set
+    auto it = ctx.vars.find(name);
+    if (it != ctx.vars.end()) return &it->second;
+  }
+  static const std::string kSelf = "self";
+  if (same_name(name, kSelf) && !ctx.self_ref.is_undefined()) return &ctx.self_ref;
+  if (ctx.data.is_dict())
+    if (const Value* v = ctx.data.as_dict().find(name, hash)) return v;
   auto g = globals_.find(name);
   if (g != globals_.end()) return &g->second;
   return nullptr;
 }
 
+const Value* Renderer::find_attr(const DictData& d, const GetattrExpr& g) {
+  const uint32_t hint = g.slot_hint.load(std::memory_order_relaxed);
+  if (hint < d.entries.size()) {
+    const auto& [key, value] = d.entries[hint];
+    if (key.is_string() && same_text(key.as_string(), g.attr)) return &value;
+  }
+  const size_t at = d.position(g.attr, g.attr_hash);
+  if (at >= d.entries.size()) return nullptr;
+  if (at <= UINT32_MAX) g.slot_hint.store(uint32_t(at), std::memory_order_relaxed);
+  return &d.entries[at].second;
+}
+
 const Value* Renderer::find_stored(const Expr& e, const Frame& f) const {
-  if (e.kind == ExprKind::kName) return find_variable(static_cast<const NameExpr&>(e).name, f);
+  if (e.kind == ExprKind::kName) {
+    const auto& n = static_cast<const NameExpr&>(e);
+    return find_variable(n.name, n.hash, f);
+  }
   if (e.kind != ExprKind::kGetattr) return nullptr;
   const auto& g = static_cast<const GetattrExpr&>(e);
   const Value* obj = find_stored(*g.object, f);
   if (!obj || !obj->is_dict() || g.dict_method) return nullptr;  // a method wins over a key
-  return obj->as_dict().find(std::string_view(g.attr));
+  return find_attr(obj->as_dict(), g);
 }
 
 namespace {
@@ -224,7 +247,11 @@ Value Renderer::eval_getitem(const GetitemExpr& g, Frame& f) {
 Value Renderer::eval_inner(const Expr& e, Frame& f) {
   switch (e.kind) {
     case ExprKind::kConst: return static_cast<const ConstExpr&>(e).value;
-    case ExprKind::kName: return lookup(static_cast<const NameExpr&>(e).name, f);
+    case ExprKind::kName: {
+      const auto& n = static_cast<const NameExpr&>(e);
+      if (const Value* v = find_variable(n.name, n.hash, f)) return *v;
+      return make_undefined("'" + n.name + "' is undefined");
+    }
     case ExprKind::kList:
     case ExprKind::kTuple: {
       const auto& s = static_cast<const SeqExpr&>(e);
@@ -247,7 +274,7 @@ Value Renderer::eval_inner(const Expr& e, Frame& f) {
       // expression cannot rebind variables while it is evaluated).
       if (const Value* obj = find_stored(*g.object, f)) {
         if (obj->is_dict() && !g.dict_method)
-          if (const Value* v = obj->as_dict().find(std::string_view(g.attr))) return *v;
+          if (const Value* v = find_attr(obj->as_dict(), g)) return *v;
         return getattr(*obj, g.attr);
       }
       return getattr(eval(*g.object, f), g.attr);
@@ -323,7 +350,8 @@ Value Renderer::eval_inner(const Expr& e, Frame& f) {
 
 void Renderer::eval_args(const CallArgsExpr& a, Frame& f, CallArgs& out) {
   if (!a.args.empty()) out.args.reserve(a.args.size());
-  for (const auto& x : a.args) out.args.push_back(eval(*x, f));
+  for (const auto& x : a.args)  // a constant (`indent(4)`) is copied without a trip through eval
+    out.args.push_back(x->kind == ExprKind::kConst ? static_cast<const ConstExpr&>(*x).value : eval(*x, f));
   if (a.star_args) {
     Value extra = eval(*a.star_args, f);
     for (auto& v : iterate(extra)) out.args.push_back(std::move(v));

@@ -30,7 +30,7 @@ constexpr size_t kMaxLoopThreads = 64;
 /// One part of a split loop, rendered by its own thread.
 struct LoopPart {
   size_t begin = 0, end = 0;
-  std::string out;
+  OutputBuffer out;
   uint64_t iterations = 0;  // counted by the part's renderer, added to the render's once used
   bool done = false;        // rendered every iteration without an error
   std::thread thread;
@@ -123,9 +123,9 @@ void Renderer::run_split_loop(const ForStmt& s, const Value& loop_value, Frame& 
       return;
     }
     iterations_ += part.iterations;
-    out_->append(part.out);
+    out_->append(part.out.view());
     if (options_.parallel_stats) options_.parallel_stats->parallel_iterations += part.end - part.begin;
-    std::string().swap(part.out);  // the output holds the bytes now
+    part.out = OutputBuffer();  // the output holds the bytes now
   }
 }
 

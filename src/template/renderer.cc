@@ -1,6 +1,7 @@
 // Statements: output, if, for, set, macros, call blocks, blocks and inheritance, include, import.
 #include "template/renderer.h"
 
+#include <algorithm>
 #include <typeinfo>
 
 #include "template/errors.h"
@@ -8,6 +9,37 @@
 #include "template/operators.h"
 
 namespace restack::tmpl {
+
+namespace {
+
+/// eval(E).truthy(), with the same errors at the same lines, but a name or attribute chain is
+/// tested where it is stored (no copy), and `not`, `and` and `or` build no value.
+bool test_truthy(Renderer& r, const Expr& e, Frame& f) {
+  if (const Value* stored = r.find_stored(e, f)) return stored->truthy();
+  if (e.kind == ExprKind::kUnary && static_cast<const UnaryExpr&>(e).op == UnaryOp::kNot) {
+    try {  // eval would raise inside the `not` node
+      return !test_truthy(r, *static_cast<const UnaryExpr&>(e).operand, f);
+    } catch (const DiagnosticError& err) {
+      relocate(err, r.current_template(), e.line);
+    }
+  }
+  if (e.kind == ExprKind::kBinary) {
+    const auto& b = static_cast<const BinaryExpr&>(e);
+    if (b.op == BinaryOp::kAnd || b.op == BinaryOp::kOr) {
+      bool left;
+      try {  // the left side is tested inside the `and`/`or` node; the right side's value is its result
+        left = test_truthy(r, *b.left, f);
+      } catch (const DiagnosticError& err) {
+        relocate(err, r.current_template(), e.line);
+      }
+      if (b.op == BinaryOp::kAnd) return left && test_truthy(r, *b.right, f);
+      return left || test_truthy(r, *b.right, f);
+    }
+  }
+  return r.eval(e, f).truthy();
+}
+
+}  // namespace
 
 void Frame::set(const std::string& name, Value v) {
   if (toplevel) {
@@ -59,6 +91,11 @@ Renderer::PooledVars::~PooledVars() {
   }
 }
 
+void Renderer::inherit_context(Context& ctx, const Context& from) {
+  ctx.vars = from.vars;
+  ctx.data = from.data;
+}
+
 Context* Renderer::new_context() {
   contexts_.push_back(std::make_unique<Context>());
   return contexts_.back().get();
@@ -85,29 +122,34 @@ void Renderer::write_value(const Value& v) {
     if (v.undefined_info() && v.undefined_info()->strict) raise_undefined(v);
     return;
   }
-  append_str(*out_, v);
-  if (out_->size() > options_.max_output_bytes)
-    raise_error("output too large (the limit is " + std::to_string(options_.max_output_bytes) + " bytes)", kLimitErrorCode);
+  std::string text;
+  append_str(text, v);
+  write(text);
 }
 
 std::string Renderer::render(std::shared_ptr<const Template> tmpl, const Value& data) {
-  std::string out;
+  OutputBuffer out;
+  // One allocation of about the size the last render of this template had, with an eighth more
+  // for a longer one, instead of growing the output by doubling (a copy at each step).
+  const size_t hint = tmpl->output_size_hint.load(std::memory_order_relaxed);
+  out.reserve(std::min(hint + hint / 8, options_.max_output_bytes));
   out_ = &out;
   keep_alive_.push_back(tmpl);
   parallel_ok_ = parallel_allowed_ && tmpl->parallel_safe && options_.threads != 1;
   Context* ctx = new_context();
-  if (data.is_dict())
-    for (const auto& [k, v] : data.as_dict().entries)
-      if (k.is_string()) ctx->vars[k.as_string()] = v;
+  if (data.is_dict()) ctx->data = data;  // shared, not copied: looked up by find_variable
   render_template_body(*tmpl, *ctx);
-  return out;
+  tmpl->output_size_hint.store(out.size(), std::memory_order_relaxed);
+  return out.take();
 }
 
 void Renderer::render_template_body(const Template& t, Context& ctx) {
   TemplateScope scope(*this, t.name);
   ctx.tmpl = &t;
   for (const auto& [name, block] : t.blocks) ctx.blocks[name].push_back(BlockRef{block, &t});
-  ctx.vars.insert_or_assign("self", Value(std::make_shared<TemplateRefObject>(&ctx)));
+  ctx.self_ref = Value(std::make_shared<TemplateRefObject>(&ctx));
+  // `self` is this template's own, even where an including template has a variable `self`.
+  if (!ctx.vars.empty()) ctx.vars.erase("self");
   Frame root;
   root.ctx = &ctx;
   root.toplevel = true;
@@ -145,7 +187,7 @@ void Renderer::exec(const Stmt& s, Frame& f) {
       case StmtKind::kIf: {
         const auto& i = static_cast<const IfStmt&>(s);
         for (const auto& [test, body] : i.branches) {
-          if (eval(*test, f).truthy()) {
+          if (test_truthy(*this, *test, f)) {
             exec_body(body, f);
             return;
           }
@@ -271,7 +313,7 @@ void Renderer::run_loop(const ForStmt& s, std::vector<Value> items, Frame& outer
       count_iterations(1);
       frame.vars.clear();
       assign(s.target, item, frame);
-      if (eval(*s.filter, frame).truthy()) kept.push_back(std::move(item));
+      if (test_truthy(*this, *s.filter, frame)) kept.push_back(std::move(item));
     }
     items = std::move(kept);
   }
@@ -307,14 +349,23 @@ void Renderer::run_iterations(const ForStmt& s, const Value& loop_value, Frame& 
   auto* loop = static_cast<LoopObject*>(loop_value.as_object());
   frame.vars.clear();
   frame.vars.emplace_back("loop", loop_value);
+  // `for x in ...`: from the second iteration on, the target's entry (right after `loop`) only
+  // gets the new item; assign would look the name up and copy it again.
+  const bool one_name = s.target.kind == Target::Kind::kName && s.target.name != "loop";
   for (size_t i = begin; i < end; ++i) {
     if (cancel_ && cancel_->load(std::memory_order_relaxed)) return;  // a split loop's part no longer needed
     count_iterations(1);
     loop->index0 = i;
-    // Each iteration starts with only `loop` (kept, not rebuilt; the target may have replaced it).
-    frame.vars.erase(frame.vars.begin() + 1, frame.vars.end());
-    frame.vars[0].second = loop_value;
-    assign(s.target, loop->items[i], frame);
+    // Each iteration starts with only `loop` (kept, not rebuilt; the body may have replaced it)
+    // and the target.
+    if (frame.vars[0].second.identity() != loop_value.identity()) frame.vars[0].second = loop_value;
+    if (one_name && frame.vars.size() >= 2 && same_name(frame.vars[1].first, s.target.name)) {
+      frame.vars.erase(frame.vars.begin() + 2, frame.vars.end());
+      frame.vars[1].second = loop->items[i];
+    } else {
+      frame.vars.erase(frame.vars.begin() + 1, frame.vars.end());
+      assign(s.target, loop->items[i], frame);
+    }
     exec_body(s.body, frame);
   }
 }
@@ -335,7 +386,8 @@ void Renderer::exec_print(const PrintStmt& p, Frame& f) {
     // `{{ macro(...) }}`: the macro writes its output in place.
     const auto& c = static_cast<const CallExpr&>(e);
     try {
-      const Value* stored = find_variable(static_cast<const NameExpr&>(*c.callee).name, f);
+      const auto& callee_name = static_cast<const NameExpr&>(*c.callee);
+      const Value* stored = find_variable(callee_name.name, callee_name.hash, f);
       Value callee = stored ? *stored : eval(*c.callee, f);
       PooledArgs args(*this);
       eval_args(c.args, f, *args);
@@ -488,7 +540,7 @@ void Renderer::exec_include(const IncludeStmt& s, Frame& f) {
   DepthScope depth(*this);
   Context* ctx = new_context();
   if (s.with_context) {
-    ctx->vars = f.ctx->vars;
+    inherit_context(*ctx, *f.ctx);
     VarList locals = snapshot_locals(f);
     for (auto& [k, v] : locals)
       if (k != "loop") ctx->vars.insert_or_assign(k, v);  // Jinja2 does not pass `loop` on
@@ -505,7 +557,7 @@ Value Renderer::import_module(const Value& name, bool with_context, Frame& f) {
   DepthScope depth(*this);
   Context* ctx = new_context();
   if (with_context) {
-    ctx->vars = f.ctx->vars;
+    inherit_context(*ctx, *f.ctx);
     VarList locals = snapshot_locals(f);
     for (auto& [k, v] : locals) ctx->vars.insert_or_assign(k, v);
   }

@@ -11,6 +11,7 @@
 
 #include "template/ast.h"
 #include "template/options.h"
+#include "template/output_buffer.h"
 #include "template/registry.h"
 #include "template/value.h"
 
@@ -30,8 +31,12 @@ struct BlockRef {
 };
 
 /// A template render's top-level variables (Jinja2's Context): data, top-level sets, macros.
+/// A name is looked up in VARS, then is `self`, then is a key of DATA: the render's data stays
+/// where it is (one dict shared by every render of it) instead of being copied name by name.
 struct Context {
-  std::unordered_map<std::string, Value> vars;
+  std::unordered_map<std::string, Value> vars;  // top-level sets, macros, imports; an include's locals
+  Value data;      // the data dict the render was given (or an include's parent's), or undefined
+  Value self_ref;  // `self`: this context's TemplateRefObject
   std::vector<std::string> exported;  // top-level names in definition order (for imports)
   std::map<std::string, std::vector<BlockRef>> blocks;  // child-most first
   const Template* tmpl = nullptr;
@@ -41,11 +46,8 @@ struct Context {
 
 using VarList = std::vector<std::pair<std::string, Value>>;
 
-/// Name equality for scope lookups: length and first byte decide most mismatches inline,
-/// without a memcmp call (names are short and a lookup compares several).
-inline bool same_name(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(b) == 0));
-}
+/// Name equality for scope lookups, inline (names are short and a lookup compares several).
+inline bool same_name(const std::string& a, const std::string& b) { return same_text(a, b); }
 
 /// A local scope (loop body, macro call, with, block).
 struct Frame {
@@ -129,13 +131,21 @@ class Renderer {
   };
   const std::string& current_template() const { return *current_template_; }
   Context* new_context();
+  /// An include's or import's context with the variables of FROM (vars and data).
+  static void inherit_context(Context& ctx, const Context& from);
   Value lookup(const std::string& name, const Frame& f);
-  /// The variable NAME as seen from F (locals, closure, context, globals), or null.
-  const Value* find_variable(const std::string& name, const Frame& f) const;
+  /// The variable NAME as seen from F (locals, closure, context, data, globals), or null.
+  const Value* find_variable(const std::string& name, const Frame& f) const {
+    return find_variable(name, text_hash(name), f);
+  }
+  /// The same with HASH = text_hash(NAME) (a NameExpr's, computed when it was parsed).
+  const Value* find_variable(const std::string& name, size_t hash, const Frame& f) const;
   /// The stored value E names, borrowed instead of copied: E is a variable or a chain of dict
   /// attributes of one (`m.name`, `info.type`); null for anything else or a missing key (then
   /// eval(E) gives the answer). Looking up has no side effects, so a miss costs no re-evaluation.
   const Value* find_stored(const Expr& e, const Frame& f) const;
+  /// D[G.attr] for `x.attr` on a dict, or null: the entry G found last is tried first.
+  static const Value* find_attr(const DictData& d, const GetattrExpr& g);
 
   // Used by the for statement's recursive `loop(...)`.
   void run_loop(const ForStmt& s, std::vector<Value> items, Frame& outer, int depth0);
@@ -199,7 +209,7 @@ class Renderer {
   };
   std::vector<std::shared_ptr<const Template>> keep_alive_;
   std::map<const Template*, Value> module_cache_;
-  std::string* out_ = nullptr;
+  OutputBuffer* out_ = nullptr;
   bool discarding_ = false;
   int depth_ = 0;
   uint64_t iterations_ = 0;
@@ -214,14 +224,14 @@ class Renderer {
 
 template <typename Fn>
 std::string Renderer::capture(Fn&& fn) {
-  std::string buffer;
-  std::string* saved_out = out_;
+  OutputBuffer buffer;
+  OutputBuffer* saved_out = out_;
   bool saved_discarding = discarding_;
   out_ = &buffer;
   discarding_ = false;
   struct Restore {
     Renderer* r;
-    std::string* out;
+    OutputBuffer* out;
     bool discarding;
     ~Restore() {
       r->out_ = out;
@@ -229,7 +239,7 @@ std::string Renderer::capture(Fn&& fn) {
     }
   } restore{this, saved_out, saved_discarding};
   fn();
-  return buffer;
+  return buffer.take();
 }
 
 }  // namespace restack::tmpl

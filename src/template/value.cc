@@ -124,18 +124,33 @@ const Value* DictData::find(const Value& key) const {
   return nullptr;
 }
 
+namespace {
+/// KEY == TEXT for a str key.
+inline bool is_str_key(const Value& key, std::string_view text) { return key.is_string() && same_text(key.as_string(), text); }
+}  // namespace
+
 const Value* DictData::find(std::string_view key) const {
+  if (entries.size() <= kIndexThreshold) return find(key, 0);
+  return find(key, std::hash<std::string_view>()(key));  // hash_value of a str
+}
+
+const Value* DictData::find(std::string_view key, size_t hash) const {
+  size_t at = position(key, hash);
+  return at < entries.size() ? &entries[at].second : nullptr;
+}
+
+size_t DictData::position(std::string_view key, size_t hash) const {
   if (entries.size() <= kIndexThreshold) {
-    for (const auto& [k, v] : entries)
-      if (k.is_string() && k.as_string() == key) return &v;
-    return nullptr;
+    for (size_t i = 0; i < entries.size(); ++i)
+      if (is_str_key(entries[i].first, key)) return i;
+    return entries.size();
   }
   const size_t mask = index_.size() - 1;
-  for (size_t i = std::hash<std::string_view>()(key) & mask; index_[i] != 0; i = (i + 1) & mask) {  // hash_value of a str
-    const auto& entry = entries[index_[i] - 1];
-    if (entry.first.is_string() && entry.first.as_string() == key) return &entry.second;
+  for (size_t i = hash & mask; index_[i] != 0; i = (i + 1) & mask) {
+    const size_t at = index_[i] - 1;
+    if (is_str_key(entries[at].first, key)) return at;
   }
-  return nullptr;
+  return entries.size();
 }
 
 void DictData::append_new(Value key, Value value) {

@@ -10,6 +10,7 @@
 // no caches, and copies only touch shared_ptr's atomic counts. Writes (set/append_new/erase,
 // items.push_back, and templates calling append/update/pop on that data) must not overlap reads.
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -130,6 +131,39 @@ struct ListData {
   std::shared_ptr<const std::vector<std::string>> field_names;  // named tuples only
 };
 
+/// A == B, inline, for the short names and keys a template looks up: length and first byte
+/// decide most mismatches, then eight (or four) bytes are compared at a time; a memcmp call
+/// costs more than these compares.
+inline bool same_text(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n == 0) return true;
+  if (a[0] != b[0]) return false;
+  const char *p = a.data(), *q = b.data();
+  if (n >= 8) {
+    uint64_t x, y;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&x, p + i, 8);
+      std::memcpy(&y, q + i, 8);
+      if (x != y) return false;
+    }
+    std::memcpy(&x, p + n - 8, 8);  // the last eight bytes (overlapping the words above)
+    std::memcpy(&y, q + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    uint32_t x1, y1, x2, y2;
+    std::memcpy(&x1, p, 4);
+    std::memcpy(&y1, q, 4);
+    std::memcpy(&x2, p + n - 4, 4);
+    std::memcpy(&y2, q + n - 4, 4);
+    return x1 == y1 && x2 == y2;
+  }
+  for (size_t i = 1; i < n; ++i)
+    if (p[i] != q[i]) return false;
+  return true;
+}
+
 /// A dict that keeps insertion order, with Python's key equality (1 == 1.0 == True).
 ///
 /// Concurrency: every member function marked const (find, size, and reading `entries`) only
@@ -141,6 +175,11 @@ struct DictData {
 
   const Value* find(const Value& key) const;
   const Value* find(std::string_view key) const;
+  /// find(KEY) with HASH = std::hash<std::string_view>()(KEY) computed by the caller (a key the
+  /// template names: hashed once when it is parsed).
+  const Value* find(std::string_view key, size_t hash) const;
+  /// The position in `entries` of the str key KEY (HASH as above), or size() when missing.
+  size_t position(std::string_view key, size_t hash) const;
   void set(const Value& key, Value value);
   /// Appends KEY, which the caller knows is not in the dict yet (no lookup).
   void append_new(Value key, Value value);

@@ -10,6 +10,7 @@ namespace restack::tmpl {
 namespace {
 
 using testing::render;
+using testing::render_error;
 
 TEST(FastPaths, DictsortOfAsciiKeysMatchesTheGeneralSort) {
   // (nlohmann::json keeps keys sorted: the dict's order is A, B, a, b; equal keys keep it.)
@@ -107,6 +108,83 @@ TEST(FastPaths, IndentOfOneLineOrOfAsciiLinesMatchesJinja2) {
     s[at] = '\x02';
     EXPECT_EQ(indent("2", s), s) << at;
   }
+}
+
+TEST(FastPaths, DataIsLookedUpWhereItIsAndSetsOrSelfComeFirst) {
+  // The render's data is not copied into the context: a top-level set still hides a data key,
+  // `self` is the template even when the data has a key `self` (as before), and an include with
+  // context sees the data, the sets and the loop variable (expected from Jinja2 3.1).
+  EXPECT_EQ(render("{{ a }}{% set a = 2 %}{{ a }}", {{"a", 1}}), "12");
+  EXPECT_EQ(render("{{ self }}", {{"self", 1}}), "<TemplateReference 't.j2'>");  // (Jinja2's API refuses a key `self`)
+  Environment env;
+  env.add_template("inc.j2", "[{{ a }}|{{ t }}|{{ x|default('nox') }}|{{ self }}]");
+  env.add_template("main.j2", "{% set t = 'T' %}{% for x in [1] %}{% include 'inc.j2' %}{% endfor %}"
+                              "{% set self = 3 %}{{ self }}{% include 'inc.j2' %}");
+  EXPECT_EQ(env.render("main.j2", {{"a", "A"}}),
+            "[A|T|1|<TemplateReference 'inc.j2'>]3[A|T|nox|<TemplateReference 'inc.j2'>]");
+}
+
+TEST(FastPaths, AttributeFoundWhereItWasLastTimeOrLookedUpAgain) {
+  // One `d.name` node over dicts whose keys sit at other positions, in a dict past the size of a
+  // hash index, or are missing: the remembered position is only a first guess.
+  nlohmann::json ds = nlohmann::json::parse(R"([{"name": "a", "doc": "x"}, {"doc": "y", "name": "b", "z": 1},
+      {"q": 1, "w": 2, "e": 3, "r": 4, "t": 5, "y": 6, "u": 7, "i": 8, "o": 9, "name": "c", "doc": "z"},
+      {"name": "d"}, {"doc": "v", "name": "e"}])");
+  EXPECT_EQ(render("{% for d in ds %}{{ d.name }}:{{ d.doc }}:{{ d.doc is defined }};{% endfor %}", {{"ds", ds}}),
+            "a:x:True;b:y:True;c:z:True;d::False;e:v:True;");
+  // Keys that only share a length, a first byte or their last eight bytes are told apart.
+  nlohmann::json d = nlohmann::json::parse(R"({"abcdefghij": 1, "abcdefghiK": 2, "xbcdefghij": 3, "ab": 4, "aB": 5, "abcde": 6, "abcdE": 7})");
+  EXPECT_EQ(render("{{ d.abcdefghij }}{{ d.abcdefghiK }}{{ d.xbcdefghij }}{{ d.ab }}{{ d.aB }}{{ d.abcde }}{{ d.abcdE }}",
+                   {{"d", d}}),
+            "1234567");
+}
+
+TEST(FastPaths, LoopTargetIsReplacedEachIteration) {
+  // The body may set the target or other names; the next iteration starts from `loop` and the
+  // new item again. Tuple targets take the general path.
+  EXPECT_EQ(render("{% for x in xs %}{{ x }}{% set x = 'set' %}{{ x }}{% set y = x %},{% endfor %}", {{"xs", {1, 2, 3}}}),
+            "1set,2set,3set,");
+  EXPECT_EQ(render("{% for a, b in xs %}{{ a }}{{ b }}{% endfor %}", {{"xs", {{1, 2}, {3, 4}}}}), "1234");
+  EXPECT_EQ(render("{% for x in xs %}{{ y is defined }}{% set y = x %}{{ loop.index }}{% endfor %}", {{"xs", {1, 2}}}),
+            "False1False2");
+}
+
+TEST(FastPaths, ConditionsTestStoredValuesWithTheErrorsOfEval) {
+  // `if` tests names and attributes without copying them, and `not`/`and`/`or` without building
+  // their values; strict undefined errors keep the line eval gives them.
+  nlohmann::json data = nlohmann::json::parse(R"({"a": {"b": 0}, "b": 1, "c": 0, "xs": [{"k": 1}, {"k": 0}, {}]})");
+  EXPECT_EQ(render("{% if not a and b or c %}T{% else %}F{% endif %}|{% if a.b %}T{% endif %}|"
+                   "{% for x in xs if x.k %}{{ x.k }}{% endfor %}|{% if a and not c %}T{% endif %}",
+                   data),
+            "F||1|T");
+  Options strict;
+  strict.strict_undefined = true;
+  nlohmann::json d = nlohmann::json::parse(R"({"a": 1, "z": 0, "d": {"k": 1}})");
+  EXPECT_EQ(render_error("{% if a\n and b %}x{% endif %}", d, strict), "1: 'b' is undefined");
+  EXPECT_EQ(render_error("{% if z\n or b %}x{% endif %}", d, strict), "1: 'b' is undefined");
+  EXPECT_EQ(render_error("{% if not\n b %}x{% endif %}", d, strict), "1: 'b' is undefined");
+  EXPECT_EQ(render_error("line1\n{% if b %}x{% endif %}", d, strict), "2: 'b' is undefined");
+  EXPECT_EQ(render_error("{% if (a\n and\n d.q) %}x{% endif %}", d, strict), "1: 'dict object' has no attribute 'q'");
+  EXPECT_EQ(render_error("{% if a and\n (b\n or a) %}x{% endif %}", d, strict), "2: 'b' is undefined");
+  EXPECT_EQ(render_error("{% for x in [1,2]\n if not\n x.q %}{{x}}{% endfor %}", d, strict), "2: 'int object' has no attribute 'q'");
+}
+
+TEST(FastPaths, OutputOfEveryWriteSizeAndCapturedMacros) {
+  // Writes of 0 to 40 bytes (the inline copies and memcpy), through macros rendered into a
+  // string first (`set` block, filter) and straight into the output.
+  std::string expected;
+  nlohmann::json words = nlohmann::json::array();
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string w;
+    for (size_t i = 0; i < n; ++i) w += char('a' + (n + i) % 26);
+    words.push_back(w);
+    expected += w + "|";
+  }
+  EXPECT_EQ(render("{% for w in ws %}{{ w }}|{% endfor %}", {{"ws", words}}), expected);
+  EXPECT_EQ(render("{% macro m(w) %}<{{ w }}>{% endmacro %}{% set s %}{{ m('abc') }}{{ m(x) }}{% endset %}"
+                   "{{ s|length }}{{ m(x)|upper }}{{ m('q') }}",
+                   {{"x", "0123456789abcdefghij"}}),
+            "27<0123456789ABCDEFGHIJ><q>");
 }
 
 TEST(FastPaths, JsonDuplicateKeysInALargeObjectKeepTheFirstPosition) {
