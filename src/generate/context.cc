@@ -229,6 +229,17 @@ NameValues name_values(const std::string& name) {
   return out;
 }
 
+DescriptionValues description_values(std::string_view description) {
+  DescriptionValues out;
+  std::string line = one_line(description);
+  std::string markdown = markdown_cell(line);  // markdown_cell takes one_line of its text: LINE is that already
+  std::string doc = docstring_text(description);
+  out.one_line = line.empty() ? ContextField::empty_string() : tmpl::Value(line);
+  out.markdown = markdown == line ? out.one_line : tmpl::Value(std::move(markdown));
+  out.doc = doc == line ? out.one_line : tmpl::Value(std::move(doc));
+  return out;
+}
+
 tmpl::Value pooled_string_list(StringPool& pool, std::vector<std::string>&& items) {
   std::vector<tmpl::Value> values;
   values.reserve(items.size());

@@ -119,16 +119,16 @@ tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f,
   }
   for (const auto& line : body.imports) imports.raw(line);
 
-  std::string doc = f.description ? docstring_text(*f.description) : "";
   std::string code = indent_lines(body.code.empty() ? "pass" : body.code, 4);
   NameValues names = name_values(f.name);
+  DescriptionValues described = f.description ? description_values(*f.description) : DescriptionValues{};
   return make_dict({{"name", std::move(names.raw)},
                     {"names", std::move(names.styles)},
                     {"module", std::move(names.snake)},
                     {"described", bool(f.described)},
-                    {"description", f.description ? one_line(*f.description) : std::string()},
-                    {"description_md", f.description ? markdown_cell(*f.description) : std::string()},
-                    {"doc", std::move(doc)},
+                    {"description", f.description ? std::move(described.one_line) : ContextField::empty_string()},
+                    {"description_md", f.description ? std::move(described.markdown) : ContextField::empty_string()},
+                    {"doc", f.description ? std::move(described.doc) : ContextField::empty_string()},
                     {"decorator", pool.get(std::move(decorator))},
                     {"import_lines", pooled_string_list(pool, imports.lines())},
                     {"signature", def_signature("async def " + f.name, params, returns, 0)},

@@ -125,6 +125,13 @@ inline tmpl::Value make_list(std::vector<tmpl::Value> items = {}) { return tmpl:
 tmpl::Value string_list(const std::vector<std::string>& items);
 tmpl::Value string_list(std::vector<std::string>&& items);
 
+/// A description's three spellings: one line (`description`), a Markdown table cell
+/// (`description_md`) and a docstring body (`doc`). Usually the same text: then one value.
+struct DescriptionValues {
+  tmpl::Value one_line, markdown, doc;
+};
+DescriptionValues description_values(std::string_view description);
+
 /// The names of NAME in every case style.
 tmpl::Value name_styles(const std::string& name);
 /// name_styles(NAME) with its raw and snake_case values, which a function's or workflow's

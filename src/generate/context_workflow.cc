@@ -374,12 +374,13 @@ tmpl::Value WorkflowBuilder::build() {
   std::string log_start = log_call(w_.name + " started", 8);
   std::string log_end = log_call(w_.name + " completed", 8);
   NameValues names = name_values(w_.name);
+  DescriptionValues described = description_values(w_.description);
   return make_dict({{"name", std::move(names.raw)},
                     {"names", std::move(names.styles)},
                     {"module", std::move(names.snake)},
-                    {"description", one_line(w_.description)},
-                    {"description_md", markdown_cell(w_.description)},
-                    {"doc", docstring_text(w_.description)},
+                    {"description", std::move(described.one_line)},
+                    {"description_md", std::move(described.markdown)},
+                    {"doc", std::move(described.doc)},
                     {"decorator", pool_.get(decorator + ".defn()")},
                     {"run_decorator", pool_.get(std::move(run_decorator))},
                     {"import_lines", std::move(import_lines)},
