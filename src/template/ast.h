@@ -140,6 +140,9 @@ struct FilterExpr : Expr {
   std::string name;
   const FilterDef* filter = nullptr;  // resolved at parse time; null if unknown (raised when run)
   CallArgsExpr args;
+  /// ARGS' values when each is a constant (`indent(4)`), taken once by the parser. Filters only
+  /// read their CallArgs, so every render, on any thread, passes this one.
+  std::unique_ptr<CallArgs> constant_args;
 };
 
 struct TestExpr : Expr {

@@ -115,7 +115,13 @@ const Value* Renderer::find_stored(const Expr& e, const Frame& f) const {
   }
   if (e.kind != ExprKind::kGetattr) return nullptr;
   const auto& g = static_cast<const GetattrExpr&>(e);
-  const Value* obj = find_stored(*g.object, f);
+  const Value* obj;
+  if (g.object->kind == ExprKind::kName) {  // `x.attr`, the usual chain: no nested call
+    const auto& n = static_cast<const NameExpr&>(*g.object);
+    obj = find_variable(n.name, n.hash, f);
+  } else {
+    obj = find_stored(*g.object, f);
+  }
   if (!obj || !obj->is_dict() || g.dict_method) return nullptr;  // a method wins over a key
   return find_attr(obj->as_dict(), g);
 }
@@ -416,6 +422,7 @@ Renderer::PooledArgs::~PooledArgs() {
 
 Value Renderer::eval_filter(const FilterExpr& fe, const Value& input, Frame& f) {
   if (!fe.filter) raise_error("No filter named '" + fe.name + "' found.");
+  if (fe.constant_args) return fe.filter->fn(*this, input, *fe.constant_args);  // `x|indent(4)`
   if (fe.args.args.empty() && fe.args.kwargs.empty() && !fe.args.star_args && !fe.args.star_kwargs) {
     CallArgs none;  // `x|f`: two empty vectors, nothing to take from the pool or evaluate
     return fe.filter->fn(*this, input, none);

@@ -368,6 +368,25 @@ ExprPtr Parser::parse_call(ExprPtr node) {
   return c;
 }
 
+namespace {
+
+/// The values of ARGS when each is a constant (and there is no * or **), else null.
+std::unique_ptr<CallArgs> constant_call_args(const CallArgsExpr& a) {
+  if (a.star_args || a.star_kwargs || (a.args.empty() && a.kwargs.empty())) return nullptr;
+  auto out = std::make_unique<CallArgs>();
+  for (const auto& x : a.args) {
+    if (x->kind != ExprKind::kConst) return nullptr;
+    out->args.push_back(static_cast<const ConstExpr&>(*x).value);
+  }
+  for (const auto& [k, x] : a.kwargs) {
+    if (x->kind != ExprKind::kConst) return nullptr;
+    out->kwargs.emplace_back(k, static_cast<const ConstExpr&>(*x).value);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::unique_ptr<FilterExpr> Parser::parse_filter(ExprPtr operand, bool start_inline) {
   std::unique_ptr<FilterExpr> node;
   ExprPtr current_operand = std::move(operand);
@@ -380,7 +399,10 @@ std::unique_ptr<FilterExpr> Parser::parse_filter(ExprPtr operand, bool start_inl
       next();
       f->name += "." + expect(TokenType::kName).value;
     }
-    if (at(TokenType::kLParen)) f->args = parse_call_args();
+    if (at(TokenType::kLParen)) {
+      f->args = parse_call_args();
+      f->constant_args = constant_call_args(f->args);
+    }
     f->filter = registry_.filter(f->name);
     if (!f->filter && soft_ == 0) fail("No filter named " + single_quoted(f->name) + ".", token.line);
     f->operand = std::move(current_operand);

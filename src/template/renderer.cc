@@ -174,7 +174,26 @@ void Renderer::render_template_body(const Template& t, Context& ctx) {
 }
 
 void Renderer::exec_body(const Body& body, Frame& f) {
-  for (const auto& s : body) exec(*s, f);
+  for (const auto& s : body) {
+    // Text between tags, the most common statement, is written here without a call to exec;
+    // past the output limit exec writes it and reports the error at the statement's line.
+    if (s->kind == StmtKind::kData) {
+      if (discarding_) continue;
+      const std::string& text = static_cast<const DataStmt&>(*s).text;
+      if (out_->size() + text.size() <= options_.max_output_bytes) {
+        out_->append(text);
+        continue;
+      }
+    } else if (s->kind == StmtKind::kPrint) {  // the next most common: no trip through exec's switch
+      try {
+        exec_print(static_cast<const PrintStmt&>(*s), f);
+      } catch (const DiagnosticError& e) {
+        relocate(e, *current_template_, s->line);
+      }
+      continue;
+    }
+    exec(*s, f);
+  }
 }
 
 void Renderer::exec(const Stmt& s, Frame& f) {
