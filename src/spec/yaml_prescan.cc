@@ -63,8 +63,22 @@ class Prescanner {
     return e == std::string_view::npos ? text_.size() : e;
   }
 
-  // The first byte at or after POS that kLineBytes marks (or the text's size), across lines.
-  // Most of a spec's bytes go through here: 16 at a time where SSE2 is there (every x86-64).
+  // Whether the byte at J, one that kLineBytes marks, can matter. Outside flow collections and
+  // block scalars, a quote, bracket, brace, `|` or `>` right after a letter, digit or `_` is
+  // inside a plain scalar (`List[str]`, `it's`), a comment or an anchor or tag: a quote or
+  // indicator counts only at a token's start, and a token starts after a blank, an indicator
+  // or the line's start. A tab always matters (it may be in the indentation).
+  bool may_matter(size_t j) const {
+    if (j == 0 || text_[j] == '\t') return true;
+    char before = text_[j - 1];
+    bool word = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+                (before >= '0' && before <= '9') || before == '_';
+    return !word;
+  }
+
+  // The first byte at or after POS that kLineBytes marks and may_matter() keeps (or the text's
+  // size), across lines. Most of a spec's bytes go through here: 16 at a time where SSE2 is
+  // there (every x86-64).
   size_t skip_plain_bytes(size_t i) const {
     const char* data = text_.data();
     const size_t n = text_.size();
@@ -79,10 +93,11 @@ class Prescanner {
           _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, bracket_l), _mm_cmpeq_epi8(b, bracket_r)),
                                     _mm_or_si128(_mm_cmpeq_epi8(b, brace_l), _mm_cmpeq_epi8(b, brace_r))),
                        _mm_or_si128(_mm_cmpeq_epi8(b, bar), _mm_cmpeq_epi8(b, gt))));
-      if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1)
+        if (size_t j = i + static_cast<size_t>(__builtin_ctz(mask)); may_matter(j)) return j;
     }
 #endif
-    while (i < n && !kLineBytes[static_cast<unsigned char>(data[i])]) ++i;
+    while (i < n && !(kLineBytes[static_cast<unsigned char>(data[i])] && may_matter(i))) ++i;
     return i;
   }
 

@@ -28,14 +28,16 @@ Scan prescan(const std::string& text) {
 }
 
 // Plain lines of assorted lengths (some past 16 bytes, the scan's stride), with a comment
-// holding a quote, and an empty line.
+// holding a quote, brackets and quotes inside plain scalars, and an empty line.
 std::string plain_lines(int count) {
   std::string s;
   for (int i = 0; i < count; ++i) {
-    switch (i % 4) {
+    switch (i % 6) {
       case 0: s += "key_" + std::to_string(i) + ": value\n"; break;
       case 1: s += "  a_rather_longer_key_" + std::to_string(i) + ": a plain value with words in it\n"; break;
       case 2: s += "x: y  # it's a comment, \"quoted\" [not] {a flow}\n"; break;
+      case 3: s += "      tags: Dict[str, List[int]]\n"; break;
+      case 4: s += "  - it's a_b|c>d x{y} z9\"q\n"; break;
       default: s += "\n"; break;
     }
   }
@@ -58,6 +60,13 @@ const char* const kTails[] = {
     "x: it's plain\n",                   // a quote that does not start a token
     "- [a, b]\n- 'c'\n- \"d\n",          // sequence items
     "key: value",                        // plain to the end, no break
+    "t: List[str]\n\tbad: 1\n",          // a bracket inside a scalar, then a tab
+    "t: List[str] 'x\n",                 // and a quote that starts a token after it
+    "t: Optional[int]\nu: [a, b\n",      // a flow after such a line
+    "a: b[\"c\n",                        // a quote after a bracket inside a scalar: plain
+    "a: -[x\n",                          // a bracket after a non-word byte: a plain `-[x`
+    "a: &x[ 'y\n",                       // an anchor's name, then a quoted string
+    "é[x: 'y\n",                         // non-ASCII before a bracket
 };
 
 TEST(YamlPrescan, PlainLinesBeforeChangeNothingButTheLine) {
@@ -95,6 +104,11 @@ TEST(YamlPrescan, ReportsWhatItLooksFor) {
   EXPECT_EQ(quote.diagnostics[0].location.column, 4);
   EXPECT_TRUE(prescan(plain_lines(40) + "x: |\n  \"not a quote\n  [ nor a flow\ny: 'after'\n").ok);
   EXPECT_TRUE(prescan(plain_lines(300)).ok);
+  // Quotes, brackets and indicators right after a letter, digit or `_` are plain text...
+  EXPECT_TRUE(prescan("t: List[str]\n  - it's a_b|c>d x{y} z9\"q\n").ok);
+  // ...but not after a blank or an indicator.
+  EXPECT_FALSE(prescan("t: List[str]\nu: \"q\n").ok);
+  EXPECT_FALSE(prescan("t: List[str]\nu: [q\n").ok);
 }
 
 }  // namespace
