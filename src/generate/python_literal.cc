@@ -8,9 +8,8 @@ namespace restack::generate {
 
 namespace {
 
-std::string escape_body(std::string_view text, char quote) {
-  std::string out;
-  out.reserve(text.size() + 2);
+/// TEXT's characters appended to OUT as the body of a string literal quoted with QUOTE.
+void append_escaped(std::string& out, std::string_view text, char quote) {
   for (unsigned char c : text) {
     switch (c) {
       case '\\': out += "\\\\"; break;
@@ -28,20 +27,30 @@ std::string escape_body(std::string_view text, char quote) {
         }
     }
   }
-  return out;
 }
 
 }  // namespace
 
 std::string python_string(std::string_view text) {
   size_t doubles = 0, singles = 0;
+  bool needs_escape = false;  // a backslash or a control character
   for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
     if (c == '"') ++doubles;
-    if (c == '\'') ++singles;
+    else if (c == '\'') ++singles;
+    else if (c == '\\' || u < 0x20 || u == 0x7f) needs_escape = true;
   }
   // black keeps double quotes unless switching to single quotes means fewer escapes.
-  char quote = doubles > singles ? '\'' : '"';
-  return std::string(1, quote) + escape_body(text, quote) + quote;
+  const char quote = doubles > singles ? '\'' : '"';
+  const size_t quotes_inside = quote == '"' ? doubles : singles;
+  std::string out;
+  out.reserve(text.size() + 2 + quotes_inside + (needs_escape ? 8 : 0));
+  out += quote;
+  // Most texts (messages, names) have nothing to escape: copied at once.
+  if (!needs_escape && quotes_inside == 0) out += text;
+  else append_escaped(out, text, quote);
+  out += quote;
+  return out;
 }
 
 std::string python_float(double value) {
