@@ -64,8 +64,13 @@ workflows, ours_kb, ref_kb = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]
 floor = float(sys.argv[5]) / 1000
 ratio = ref / ours
 per = ours / workflows * 1000
-print(f"restack-gen generate : {ours * 1000:8.1f} ms median, {per:.3f} ms per workflow, peak RSS {ours_kb / 1024:.1f} MB")
-print(f"python reference     : {ref * 1000:8.1f} ms median (PyYAML + Jinja2, context precomputed), peak RSS {ref_kb / 1024:.1f} MB")
+# CPU time (user + system, hyperfine's means) beside the wall time: on a shared 2-core VM the
+# wall time moves with the host from one minute to the next; the CPU a run takes moves less.
+cpu = lambda r: (r["user"] + r["system"]) * 1000
+print(f"restack-gen generate : {ours * 1000:8.1f} ms median, {per:.3f} ms per workflow, peak RSS {ours_kb / 1024:.1f} MB, "
+      f"CPU {cpu(h[0]):.0f} ms ({h[0]['user'] * 1000:.0f} user + {h[0]['system'] * 1000:.0f} system)")
+print(f"python reference     : {ref * 1000:8.1f} ms median (PyYAML + Jinja2, context precomputed), peak RSS {ref_kb / 1024:.1f} MB, "
+      f"CPU {cpu(h[1]):.0f} ms")
 print(f"ratio: {ratio:.1f}x faster  [targets: >= 20x {'OK' if ratio >= 20 else 'MISSED'}; "
       f"< 1 ms/workflow {'OK' if per < 1 else 'MISSED'}; < 200 MB {'OK' if ours_kb < 200 * 1024 else 'MISSED'}]")
 print(f"writing the same files alone: {floor * 1000:.1f} ms (median of 3), {floor / ours:.0%} of restack-gen's median; "
