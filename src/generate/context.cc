@@ -172,20 +172,23 @@ tmpl::Value make_dict(std::initializer_list<ContextField> entries) {
 }
 
 tmpl::Value StringPool::get(std::string_view text) {
-  if (text.empty()) return ContextField::empty_string();
-  auto it = values_.find(text);
-  if (it != values_.end()) return it->second;
-  tmpl::Value value{std::string(text)};
-  values_.emplace(value.as_string(), value);
-  return value;
+  if (const tmpl::Value* kept = find(text)) return *kept;
+  return keep(tmpl::Value(std::string(text)));
 }
 
 tmpl::Value StringPool::get(std::string&& text) {
-  if (text.empty()) return ContextField::empty_string();
+  if (const tmpl::Value* kept = find(text)) return *kept;
+  return keep(tmpl::Value(std::move(text)));
+}
+
+const tmpl::Value* StringPool::find(std::string_view text) const {
+  if (text.empty()) return &ContextField::empty_string();
   auto it = values_.find(text);
-  if (it != values_.end()) return it->second;
-  tmpl::Value value{std::move(text)};
-  values_.emplace(value.as_string(), value);
+  return it == values_.end() ? nullptr : &it->second;
+}
+
+tmpl::Value StringPool::keep(tmpl::Value value) {
+  values_.emplace(value.as_string(), value);  // the key views the value's own string
   return value;
 }
 

@@ -112,6 +112,10 @@ class StringPool {
   tmpl::Value get(std::string&& text);
 
  private:
+  /// The value kept for TEXT (the shared "" for an empty one), or null.
+  const tmpl::Value* find(std::string_view text) const;
+  /// Keeps VALUE (a string) for later requests of its text.
+  tmpl::Value keep(tmpl::Value value);
   // Keys view into the pooled values' own strings, which never move.
   std::unordered_map<std::string_view, tmpl::Value> values_;
 };

@@ -77,10 +77,10 @@ Value apply_slice(const Value& obj, const Value& start, const Value& stop, const
 const Value* Renderer::find_variable(const std::string& name, size_t hash, const Frame& f) const {
   for (const Frame* fr = &f; fr; fr = fr->parent) {
     for (const auto& [k, v] : fr->vars)
-      if (same_name(k, name)) return &v;
+      if (same_text(k, name)) return &v;
     if (fr->closure)
       for (const auto& [k, v] : *fr->closure)
-        if (same_name(k, name)) return &v;
+        if (same_text(k, name)) return &v;
   }
   const Context& ctx = *f.ctx;
   if (!ctx.vars.empty()) {  // empty in most renders: no top-level set
@@ -88,7 +88,7 @@ const Value* Renderer::find_variable(const std::string& name, size_t hash, const
     if (it != ctx.vars.end()) return &it->second;
   }
   static const std::string kSelf = "self";
-  if (same_name(name, kSelf) && !ctx.self_ref.is_undefined()) return &ctx.self_ref;
+  if (same_text(name, kSelf) && !ctx.self_ref.is_undefined()) return &ctx.self_ref;
   if (ctx.data.is_dict())
     if (const Value* v = ctx.data.as_dict().find(name, hash)) return v;
   auto g = globals_.find(name);

@@ -36,27 +36,20 @@ class OutputBuffer {
  private:
   /// N <= 16 bytes as two overlapping moves of 8, 4 or 2 bytes (or one byte).
   static void copy_short(char* dst, const char* src, size_t n) {
-    if (n >= 8) {
-      uint64_t head, tail;
-      std::memcpy(&head, src, 8);
-      std::memcpy(&tail, src + n - 8, 8);
-      std::memcpy(dst, &head, 8);
-      std::memcpy(dst + n - 8, &tail, 8);
-    } else if (n >= 4) {
-      uint32_t head, tail;
-      std::memcpy(&head, src, 4);
-      std::memcpy(&tail, src + n - 4, 4);
-      std::memcpy(dst, &head, 4);
-      std::memcpy(dst + n - 4, &tail, 4);
-    } else if (n >= 2) {
-      uint16_t head, tail;
-      std::memcpy(&head, src, 2);
-      std::memcpy(&tail, src + n - 2, 2);
-      std::memcpy(dst, &head, 2);
-      std::memcpy(dst + n - 2, &tail, 2);
-    } else if (n == 1) {
-      *dst = *src;
-    }
+    if (n >= 8) copy_ends<uint64_t>(dst, src, n);
+    else if (n >= 4) copy_ends<uint32_t>(dst, src, n);
+    else if (n >= 2) copy_ends<uint16_t>(dst, src, n);
+    else if (n == 1) *dst = *src;
+  }
+  /// The first and the last sizeof(Word) bytes of N (sizeof(Word) <= N <= 2 * sizeof(Word)),
+  /// both read before either is written.
+  template <typename Word>
+  static void copy_ends(char* dst, const char* src, size_t n) {
+    Word head, tail;
+    std::memcpy(&head, src, sizeof(Word));
+    std::memcpy(&tail, src + n - sizeof(Word), sizeof(Word));
+    std::memcpy(dst, &head, sizeof(Word));
+    std::memcpy(dst + n - sizeof(Word), &tail, sizeof(Word));
   }
   void append_long(std::string_view s);
   void reallocate(size_t capacity);

@@ -51,7 +51,7 @@ void Frame::set(const std::string& name, Value v) {
     return;
   }
   for (auto& [k, val] : vars) {
-    if (same_name(k, name)) {
+    if (same_text(k, name)) {
       val = std::move(v);
       return;
     }
@@ -378,7 +378,7 @@ void Renderer::run_iterations(const ForStmt& s, const Value& loop_value, Frame& 
     // Each iteration starts with only `loop` (kept, not rebuilt; the body may have replaced it)
     // and the target.
     if (frame.vars[0].second.identity() != loop_value.identity()) frame.vars[0].second = loop_value;
-    if (one_name && frame.vars.size() >= 2 && same_name(frame.vars[1].first, s.target.name)) {
+    if (one_name && frame.vars.size() >= 2 && same_text(frame.vars[1].first, s.target.name)) {
       frame.vars.erase(frame.vars.begin() + 2, frame.vars.end());
       frame.vars[1].second = loop->items[i];
     } else {

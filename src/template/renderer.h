@@ -46,9 +46,6 @@ struct Context {
 
 using VarList = std::vector<std::pair<std::string, Value>>;
 
-/// Name equality for scope lookups, inline (names are short and a lookup compares several).
-inline bool same_name(const std::string& a, const std::string& b) { return same_text(a, b); }
-
 /// A local scope (loop body, macro call, with, block).
 struct Frame {
   Context* ctx = nullptr;
