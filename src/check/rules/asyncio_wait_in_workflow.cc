@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace asyncio_wait_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   report_banned_reference(ctx, node, {
@@ -13,7 +13,7 @@ void check(Context& ctx, TSNode node) {
   });
 }
 
-}  // namespace
+}  // namespace asyncio_wait_in_workflow_impl
 
 const Rule& asyncio_wait_in_workflow_rule() {
   static const Rule rule{{"RSG109", "asyncio-wait-in-workflow", Severity::kError, "asyncio.wait or asyncio.as_completed in workflow code",
@@ -37,7 +37,7 @@ class FanOut:
         results = await asyncio.gather(*tasks)  # argument order, deterministic
 )PY"},
                          {Kind::kReference},
-                         check};
+                         asyncio_wait_in_workflow_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace blocking_call_in_async_impl {
 
 bool is_open_call(const Context& ctx, TSNode n) {
   if (kind_of(n) != Kind::kCall) return false;
@@ -48,7 +48,7 @@ void check(Context& ctx, TSNode node) {
                "read it with `await asyncio.to_thread(path.read_text)` or in bounded chunks");
 }
 
-}  // namespace
+}  // namespace blocking_call_in_async_impl
 
 const Rule& blocking_call_in_async_rule() {
   static const Rule rule{{"RSG301", "blocking-call-in-async", Severity::kWarning,
@@ -66,7 +66,7 @@ async def fetch_page(url: str) -> str:
         return (await client.get(url)).text
 )PY"},
                          {Kind::kCall},
-                         check};
+                         blocking_call_in_async_impl::check};
   return rule;
 }
 

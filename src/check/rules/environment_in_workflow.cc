@@ -4,7 +4,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace environment_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   if (!ctx.in_workflow_code()) return;
@@ -18,7 +18,7 @@ void check(Context& ctx, TSNode node) {
              "read configuration in a function (workflow.step) or pass it in the workflow input");
 }
 
-}  // namespace
+}  // namespace environment_in_workflow_impl
 
 const Rule& environment_in_workflow_rule() {
   static const Rule rule{{"RSG104", "environment-in-workflow", Severity::kError,
@@ -49,7 +49,7 @@ class Notify:
         channel = workflow_input.channel
 )PY"},
                          {Kind::kReference},
-                         check};
+                         environment_in_workflow_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace eval_exec_impl {
 
 void check(Context& ctx, TSNode node) {
   std::string qn = ctx.qualified_name(child(node, fields().function));
@@ -12,7 +12,7 @@ void check(Context& ctx, TSNode node) {
              "parse the data instead (json.loads, ast.literal_eval, a dispatch table of allowed operations)");
 }
 
-}  // namespace
+}  // namespace eval_exec_impl
 
 const Rule& eval_exec_rule() {
   static const Rule rule{{"RSG403", "eval-exec", Severity::kError, "eval() or exec()",
@@ -24,7 +24,7 @@ const Rule& eval_exec_rule() {
 result = json.loads(llm_answer)
 )PY"},
                          {Kind::kCall},
-                         check};
+                         eval_exec_impl::check};
   return rule;
 }
 

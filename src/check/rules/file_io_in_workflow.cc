@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace file_io_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   if (!ctx.in_workflow_code()) return;
@@ -18,7 +18,7 @@ void check(Context& ctx, TSNode node) {
              "read and write files in a function (workflow.step) and pass the data in and out");
 }
 
-}  // namespace
+}  // namespace file_io_in_workflow_impl
 
 const Rule& file_io_in_workflow_rule() {
   static const Rule rule{{"RSG105", "file-io-in-workflow", Severity::kError, "File or path I/O in workflow code",
@@ -47,7 +47,7 @@ class Ingest:
                                    start_to_close_timeout=timedelta(minutes=1))
 )PY"},
                          {Kind::kReference},
-                         check};
+                         file_io_in_workflow_impl::check};
   return rule;
 }
 

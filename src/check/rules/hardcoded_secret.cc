@@ -4,7 +4,7 @@
 #include "check/secret_patterns.h"
 
 namespace restack::check {
-namespace {
+namespace hardcoded_secret_impl {
 
 /// The name a string literal is bound to: `NAME = "..."`, `f(NAME="...")`, `{"NAME": "..."}`,
 /// `def f(NAME="...")`, `self.NAME = "..."`. Empty when it is not bound to a name.
@@ -46,7 +46,7 @@ void check(Context& ctx, TSNode node) {
              "read it from the environment (os.environ[...]) or a secret manager, and revoke the leaked value");
 }
 
-}  // namespace
+}  // namespace hardcoded_secret_impl
 
 const Rule& hardcoded_secret_rule() {
   static const Rule rule{{"RSG401", "hardcoded-secret", Severity::kError, "A credential written in the source",
@@ -59,7 +59,7 @@ const Rule& hardcoded_secret_rule() {
                           R"PY(client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
 )PY"},
                          {Kind::kString},
-                         check};
+                         hardcoded_secret_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace module_state_mutation_in_workflow_impl {
 
 constexpr std::string_view kMutators[] = {"append", "extend", "insert", "pop",     "popitem", "remove", "clear",
                                           "update", "add",    "discard", "setdefault", "sort", "reverse", "__setitem__"};
@@ -63,7 +63,7 @@ void check(Context& ctx, TSNode node) {
   }
 }
 
-}  // namespace
+}  // namespace module_state_mutation_in_workflow_impl
 
 const Rule& module_state_mutation_in_workflow_rule() {
   static const Rule rule{{"RSG111", "module-state-mutation-in-workflow", Severity::kError,
@@ -93,7 +93,7 @@ class Track:
         self.seen.append(item)
 )PY"},
                          {Kind::kGlobalStatement, Kind::kAssignment, Kind::kAugmentedAssignment, Kind::kCall},
-                         check};
+                         module_state_mutation_in_workflow_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace network_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   report_banned_reference(ctx, node, {
@@ -34,7 +34,7 @@ void check(Context& ctx, TSNode node) {
   });
 }
 
-}  // namespace
+}  // namespace network_in_workflow_impl
 
 const Rule& network_in_workflow_rule() {
   static const Rule rule{{"RSG106", "network-in-workflow", Severity::kError, "Network clients (HTTP, sockets, LLM SDKs) in workflow code",
@@ -62,7 +62,7 @@ class Chat:
                                    start_to_close_timeout=timedelta(minutes=2))
 )PY"},
                          {Kind::kReference},
-                         check};
+                         network_in_workflow_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace os_system_impl {
 
 void check(Context& ctx, TSNode node) {
   std::string qn = ctx.qualified_name(child(node, fields().function));
@@ -13,7 +13,7 @@ void check(Context& ctx, TSNode node) {
   ctx.report(node, "`" + qn + "` runs its argument through the shell", "use subprocess.run([...]) with a list");
 }
 
-}  // namespace
+}  // namespace os_system_impl
 
 const Rule& os_system_rule() {
   static const Rule rule{{"RSG407", "os-system", Severity::kError, "os.system or os.popen",
@@ -24,7 +24,7 @@ const Rule& os_system_rule() {
                           R"PY(subprocess.run(["git", "clone", repo_url], check=True)
 )PY"},
                          {Kind::kCall},
-                         check};
+                         os_system_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace pickle_load_impl {
 
 void check(Context& ctx, TSNode node) {
   std::string qn = ctx.qualified_name(child(node, fields().function));
@@ -16,7 +16,7 @@ void check(Context& ctx, TSNode node) {
              "use json or a pydantic model for data that crosses a trust boundary");
 }
 
-}  // namespace
+}  // namespace pickle_load_impl
 
 const Rule& pickle_load_rule() {
   static const Rule rule{{"RSG404", "pickle-load", Severity::kError, "Unpickling data (pickle, dill, shelve)",
@@ -27,7 +27,7 @@ const Rule& pickle_load_rule() {
                           R"PY(state = State.parse_raw(redis.get(key))
 )PY"},
                          {Kind::kCall},
-                         check};
+                         pickle_load_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace print_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   report_banned_reference(ctx, node, {
@@ -11,7 +11,7 @@ void check(Context& ctx, TSNode node) {
   });
 }
 
-}  // namespace
+}  // namespace print_in_workflow_impl
 
 const Rule& print_in_workflow_rule() {
   static const Rule rule{{"RSG112", "print-in-workflow", Severity::kError, "print() in workflow code",
@@ -33,7 +33,7 @@ class Greet:
         log.info("greeting", name=name)
 )PY"},
                          {Kind::kReference},
-                         check};
+                         print_in_workflow_impl::check};
   return rule;
 }
 

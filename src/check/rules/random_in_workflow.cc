@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace random_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   report_banned_reference(ctx, node, {
@@ -17,7 +17,7 @@ void check(Context& ctx, TSNode node) {
   });
 }
 
-}  // namespace
+}  // namespace random_in_workflow_impl
 
 const Rule& random_in_workflow_rule() {
   static const Rule rule{{"RSG103", "random-in-workflow", Severity::kError, "Random numbers or random UUIDs in workflow code",
@@ -40,7 +40,7 @@ class Order:
         order_id = str(uuid())  # deterministic on replay
 )PY"},
                          {Kind::kReference},
-                         check};
+                         random_in_workflow_impl::check};
   return rule;
 }
 

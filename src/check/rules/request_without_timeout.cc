@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace request_without_timeout_impl {
 
 void check(Context& ctx, TSNode node) {
   if (ctx.in_workflow_code()) return;  // RSG106 already reports any network use there
@@ -18,7 +18,7 @@ void check(Context& ctx, TSNode node) {
              "pass timeout=... (seconds); the function's start_to_close_timeout cannot interrupt a blocked call");
 }
 
-}  // namespace
+}  // namespace request_without_timeout_impl
 
 const Rule& request_without_timeout_rule() {
   static const Rule rule{{"RSG302", "request-without-timeout", Severity::kWarning,
@@ -30,7 +30,7 @@ const Rule& request_without_timeout_rule() {
                           R"PY(response = requests.get(url, timeout=30)
 )PY"},
                          {Kind::kCall},
-                         check};
+                         request_without_timeout_impl::check};
   return rule;
 }
 

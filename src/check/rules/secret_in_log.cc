@@ -6,7 +6,7 @@
 #include "check/secret_patterns.h"
 
 namespace restack::check {
-namespace {
+namespace secret_in_log_impl {
 
 constexpr std::string_view kLevels[] = {"debug", "info",     "warning", "warn", "error",
                                         "exception", "critical", "fatal", "log"};
@@ -86,7 +86,7 @@ void check(Context& ctx, TSNode node) {
              "log that it is set (bool) or a masked form, never the value");
 }
 
-}  // namespace
+}  // namespace secret_in_log_impl
 
 const Rule& secret_in_log_rule() {
   static const Rule rule{{"RSG402", "secret-in-log", Severity::kError, "A credential passed to a log call",
@@ -97,7 +97,7 @@ const Rule& secret_in_log_rule() {
                           R"PY(log.info("calling OpenAI", api_key_set=bool(api_key))
 )PY"},
                          {Kind::kCall},
-                         check};
+                         secret_in_log_impl::check};
   return rule;
 }
 

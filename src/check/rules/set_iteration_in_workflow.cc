@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace set_iteration_in_workflow_impl {
 
 bool is_set_expression(const Context& ctx, TSNode n) {
   Kind k = kind_of(n);
@@ -44,7 +44,7 @@ void check(Context& ctx, TSNode node) {
              "iterate over sorted(...) or keep the items in a list");
 }
 
-}  // namespace
+}  // namespace set_iteration_in_workflow_impl
 
 const Rule& set_iteration_in_workflow_rule() {
   static const Rule rule{{"RSG110", "set-iteration-in-workflow", Severity::kError,
@@ -71,7 +71,7 @@ class Notify:
             ...
 )PY"},
                          {Kind::kForStatement, Kind::kForInClause},
-                         check};
+                         set_iteration_in_workflow_impl::check};
   return rule;
 }
 

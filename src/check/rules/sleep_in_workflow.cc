@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace sleep_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   report_banned_reference(ctx, node, {
@@ -12,7 +12,7 @@ void check(Context& ctx, TSNode node) {
   });
 }
 
-}  // namespace
+}  // namespace sleep_in_workflow_impl
 
 const Rule& sleep_in_workflow_rule() {
   static const Rule rule{{"RSG102", "sleep-in-workflow", Severity::kError, "time.sleep or asyncio.sleep in workflow code",
@@ -35,7 +35,7 @@ class Reminder:
         await workflow.sleep(3600)  # durable timer
 )PY"},
                          {Kind::kReference},
-                         check};
+                         sleep_in_workflow_impl::check};
   return rule;
 }
 

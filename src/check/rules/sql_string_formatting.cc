@@ -5,7 +5,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace sql_string_formatting_impl {
 
 bool looks_like_sql(std::string_view s) {
   size_t i = 0;
@@ -81,7 +81,7 @@ void check(Context& ctx, TSNode node) {
              "pass the values as query parameters: execute(\"... WHERE id = %s\", (user_id,))");
 }
 
-}  // namespace
+}  // namespace sql_string_formatting_impl
 
 const Rule& sql_string_formatting_rule() {
   static const Rule rule{{"RSG408", "sql-string-formatting", Severity::kError,
@@ -93,7 +93,7 @@ const Rule& sql_string_formatting_rule() {
                           R"PY(cursor.execute("SELECT * FROM users WHERE email = %s", (email,))
 )PY"},
                          {Kind::kCall},
-                         check};
+                         sql_string_formatting_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace step_function_not_passed_through_impl {
 
 void check(Context& ctx, TSNode node) {
   if (workflow_api_member(ctx, node) != "step") return;
@@ -21,7 +21,7 @@ void check(Context& ctx, TSNode node) {
              "move the import into a `with import_functions():` block");
 }
 
-}  // namespace
+}  // namespace step_function_not_passed_through_impl
 
 const Rule& step_function_not_passed_through_rule() {
   static const Rule rule{{"RSG203", "step-function-not-passed-through", Severity::kError,
@@ -51,7 +51,7 @@ class Welcome:
         await workflow.step(function=send_email)
 )PY"},
                          {Kind::kCall},
-                         check};
+                         step_function_not_passed_through_impl::check};
   return rule;
 }
 

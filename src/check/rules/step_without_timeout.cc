@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace step_without_timeout_impl {
 
 void check(Context& ctx, TSNode node) {
   if (workflow_api_member(ctx, node) != "step" || has_kwargs_splat(node)) return;
@@ -16,7 +16,7 @@ void check(Context& ctx, TSNode node) {
              "add start_to_close_timeout=timedelta(...) sized for the function");
 }
 
-}  // namespace
+}  // namespace step_without_timeout_impl
 
 const Rule& step_without_timeout_rule() {
   static const Rule rule{{"RSG205", "step-without-timeout", Severity::kWarning,
@@ -30,7 +30,7 @@ const Rule& step_without_timeout_rule() {
                     start_to_close_timeout=timedelta(minutes=2))
 )PY"},
                          {Kind::kCall},
-                         check};
+                         step_without_timeout_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace subprocess_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   if (!ctx.in_workflow_code()) return;
@@ -17,7 +17,7 @@ void check(Context& ctx, TSNode node) {
              "run commands in a function (workflow.step)");
 }
 
-}  // namespace
+}  // namespace subprocess_in_workflow_impl
 
 const Rule& subprocess_in_workflow_rule() {
   static const Rule rule{{"RSG107", "subprocess-in-workflow", Severity::kError,
@@ -46,7 +46,7 @@ class Build:
         await workflow.step(function=run_make, start_to_close_timeout=timedelta(minutes=10))
 )PY"},
                          {Kind::kReference},
-                         check};
+                         subprocess_in_workflow_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace subprocess_shell_true_impl {
 
 void check(Context& ctx, TSNode node) {
   std::string qn = ctx.qualified_name(child(node, fields().function));
@@ -21,7 +21,7 @@ void check(Context& ctx, TSNode node) {
              "pass the command as a list of arguments and drop shell=True");
 }
 
-}  // namespace
+}  // namespace subprocess_shell_true_impl
 
 const Rule& subprocess_shell_true_rule() {
   static const Rule rule{{"RSG406", "subprocess-shell-true", Severity::kError, "subprocess with shell=True",
@@ -32,7 +32,7 @@ const Rule& subprocess_shell_true_rule() {
                           R"PY(subprocess.run(["convert", name, "out.png"], check=True)
 )PY"},
                          {Kind::kCall},
-                         check};
+                         subprocess_shell_true_impl::check};
   return rule;
 }
 

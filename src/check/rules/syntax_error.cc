@@ -6,7 +6,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace syntax_error_impl {
 
 std::string describe(std::string_view token) {
   if (token.size() > 30) token = token.substr(0, 30);
@@ -47,7 +47,7 @@ void check(Context& ctx, TSNode node) {
   ctx.report(node, msg, "Python cannot import this file; fix the syntax first");
 }
 
-}  // namespace
+}  // namespace syntax_error_impl
 
 const Rule& syntax_error_rule() {
   static const Rule rule{{"RSG001", "syntax-error", Severity::kError, "Python code that does not parse",
@@ -56,7 +56,7 @@ const Rule& syntax_error_rule() {
                           "def greet(name:\n    return f\"Hello {name}\"\n",
                           "def greet(name: str) -> str:\n    return f\"Hello {name}\"\n"},
                          {Kind::kError},
-                         check};
+                         syntax_error_impl::check};
   return rule;
 }
 

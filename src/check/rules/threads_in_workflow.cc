@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace threads_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   report_banned_reference(ctx, node, {
@@ -16,7 +16,7 @@ void check(Context& ctx, TSNode node) {
   });
 }
 
-}  // namespace
+}  // namespace threads_in_workflow_impl
 
 const Rule& threads_in_workflow_rule() {
   static const Rule rule{{"RSG108", "threads-in-workflow", Severity::kError, "Threads, executors or processes in workflow code",
@@ -47,7 +47,7 @@ class Batch:
             for i in items])
 )PY"},
                          {Kind::kReference},
-                         check};
+                         threads_in_workflow_impl::check};
   return rule;
 }
 

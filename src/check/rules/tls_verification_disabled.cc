@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace tls_verification_disabled_impl {
 
 constexpr const char* kHint = "keep verification on; for a private CA pass verify=\"/path/to/ca.pem\"";
 
@@ -34,7 +34,7 @@ void check(Context& ctx, TSNode node) {
   }
 }
 
-}  // namespace
+}  // namespace tls_verification_disabled_impl
 
 const Rule& tls_verification_disabled_rule() {
   static const Rule rule{{"RSG409", "tls-verification-disabled", Severity::kError,
@@ -46,7 +46,7 @@ const Rule& tls_verification_disabled_rule() {
                           R"PY(httpx.post(url, json=payload, timeout=30)
 )PY"},
                          {Kind::kKeywordArgument, Kind::kAssignment, Kind::kReference},
-                         check};
+                         tls_verification_disabled_impl::check};
   return rule;
 }
 

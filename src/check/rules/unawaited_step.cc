@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace unawaited_step_impl {
 
 void check(Context& ctx, TSNode node) {
   if (kind_of(ctx.ancestor(1)) != Kind::kExpressionStatement) return;
@@ -16,7 +16,7 @@ void check(Context& ctx, TSNode node) {
              "write `await " + callee + "(...)`, or collect the coroutines and `await asyncio.gather(...)`");
 }
 
-}  // namespace
+}  // namespace unawaited_step_impl
 
 const Rule& unawaited_step_rule() {
   static const Rule rule{{"RSG201", "unawaited-step", Severity::kError,
@@ -37,7 +37,7 @@ class Welcome:
         await workflow.step(function=send_email, start_to_close_timeout=timedelta(minutes=1))
 )PY"},
                          {Kind::kCall},
-                         check};
+                         unawaited_step_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace wall_clock_in_workflow_impl {
 
 void check(Context& ctx, TSNode node) {
   report_banned_reference(ctx, node, {
@@ -24,7 +24,7 @@ void check(Context& ctx, TSNode node) {
   });
 }
 
-}  // namespace
+}  // namespace wall_clock_in_workflow_impl
 
 const Rule& wall_clock_in_workflow_rule() {
   static const Rule rule{{"RSG101", "wall-clock-in-workflow", Severity::kError, "Reading the wall clock in workflow code",
@@ -47,7 +47,7 @@ class Report:
         started = workflow.now()  # recorded in history, identical on replay
 )PY"},
                          {Kind::kReference},
-                         check};
+                         wall_clock_in_workflow_impl::check};
   return rule;
 }
 

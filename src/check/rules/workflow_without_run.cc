@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace workflow_without_run_impl {
 
 void check(Context& ctx, TSNode node) {
   int s = ctx.model().scope_of(node);
@@ -18,7 +18,7 @@ void check(Context& ctx, TSNode node) {
              "add `@workflow.run async def run(self, workflow_input: ...)` (`@agent.run` in an agent)");
 }
 
-}  // namespace
+}  // namespace workflow_without_run_impl
 
 const Rule& workflow_without_run_rule() {
   static const Rule rule{{"RSG202", "workflow-without-run", Severity::kError,
@@ -37,7 +37,7 @@ class Greet:
         return f"Hello {name}"
 )PY"},
                          {Kind::kClassDefinition},
-                         check};
+                         workflow_without_run_impl::check};
   return rule;
 }
 

@@ -3,7 +3,7 @@
 #include "check/rules/rules.h"
 
 namespace restack::check {
-namespace {
+namespace yaml_unsafe_load_impl {
 
 void check(Context& ctx, TSNode node) {
   std::string qn = ctx.qualified_name(child(node, fields().function));
@@ -23,7 +23,7 @@ void check(Context& ctx, TSNode node) {
              "use yaml.safe_load(...) or Loader=yaml.SafeLoader");
 }
 
-}  // namespace
+}  // namespace yaml_unsafe_load_impl
 
 const Rule& yaml_unsafe_load_rule() {
   static const Rule rule{{"RSG405", "yaml-unsafe-load", Severity::kError, "yaml.load without a safe Loader",
@@ -34,7 +34,7 @@ const Rule& yaml_unsafe_load_rule() {
                           R"PY(config = yaml.safe_load(text)
 )PY"},
                          {Kind::kCall},
-                         check};
+                         yaml_unsafe_load_impl::check};
   return rule;
 }
 
