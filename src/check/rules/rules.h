@@ -1,5 +1,6 @@
 #pragma once
-// One accessor per rule, each defined in rules/<name>.cc; registry.cc lists them by code.
+// One accessor per rule, each defined in rules/<name>.cc with its helpers in namespace <name>_impl
+// (named, not anonymous: the module compiles in unity batches); registry.cc lists them by code.
 #include "check/rule.h"
 
 namespace restack::check {
