@@ -17,13 +17,13 @@ using restack::spec::yaml::Node;
 bool same_tree(const Node* a, const Node* b) {
   if (!a || !b) return a == b;
   if (a->kind != b->kind || a->plain != b->plain || a->height != b->height || a->offset != b->offset ||
-      a->expanded != b->expanded || a->value != b->value || a->items.size() != b->items.size() ||
-      a->entries.size() != b->entries.size())
+      a->expanded != b->expanded || a->value != b->value || a->items().size() != b->items().size() ||
+      a->entries().size() != b->entries().size())
     return false;
-  for (size_t i = 0; i < a->items.size(); ++i)
-    if (!same_tree(a->items[i], b->items[i])) return false;
-  for (size_t i = 0; i < a->entries.size(); ++i)
-    if (!same_tree(a->entries[i].first, b->entries[i].first) || !same_tree(a->entries[i].second, b->entries[i].second))
+  for (size_t i = 0; i < a->items().size(); ++i)
+    if (!same_tree(a->items()[i], b->items()[i])) return false;
+  for (size_t i = 0; i < a->entries().size(); ++i)
+    if (!same_tree(a->entries()[i].first, b->entries()[i].first) || !same_tree(a->entries()[i].second, b->entries()[i].second))
       return false;
   return true;
 }

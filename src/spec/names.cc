@@ -100,8 +100,9 @@ bool is_distribution_name(std::string_view s) {
 std::optional<std::string> pydantic_field_problem(std::string_view s) {
   if (!s.empty() && s[0] == '_') return std::string("starts with `_` (pydantic treats it as private)");
   if (s.rfind("model_", 0) == 0) return std::string("uses the prefix `model_`, reserved by pydantic 2");
-  if (std::find(kBaseModelAttributes.begin(), kBaseModelAttributes.end(), s) != kBaseModelAttributes.end())
-    return "shadows the BaseModel attribute `" + std::string(s) + "`";
+  // Length and first byte before the bytes: nearly every field name is none of these.
+  for (std::string_view a : kBaseModelAttributes)
+    if (a.size() == s.size() && a[0] == s[0] && a == s) return "shadows the BaseModel attribute `" + std::string(s) + "`";
   return std::nullopt;
 }
 

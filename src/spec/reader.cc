@@ -40,7 +40,7 @@ bool Reader::expect_mapping(const Node* key, const Node* value) {
 
 void Reader::check_keys(const Node* map, Place place) {
   const auto& specs = keys_of(place);
-  for (const auto& [k, v] : map->entries) {
+  for (const auto& [k, v] : map->entries()) {
     if (find_key(place, k->value)) continue;
     auto& d = report(sink_, Code::kUnknownKey, loc(k), k->value, place_description(place));
     std::vector<std::string> names;
@@ -114,7 +114,7 @@ void Reader::read_field(const Node* key, const Node* value, Field& out) {
   if (value->is_mapping()) {
     check_keys(value, Place::kField);
     type_node = value->get("type");
-    for (const auto& [fk, fv] : value->entries) {
+    for (const auto& [fk, fv] : value->entries()) {
       if (fk->value == "description") {
         out.description = read_string(fk, fv);
       } else if (fk->value == "default") {
@@ -149,13 +149,13 @@ std::optional<Schema> Reader::read_schema(const Node* key, const Node* value) {
   if (!expect_mapping(key, value)) return std::nullopt;
   // Built in place: a Field is large, and moving fields as the vector grows cost as much as
   // reading them (a 5,000-function spec has some 30,000 fields).
-  schema.fields.reserve(value->entries.size());
-  for (const auto& [k, v] : value->entries) read_field(k, v, schema.fields.emplace_back());
+  schema.fields.reserve(value->entries().size());
+  for (const auto& [k, v] : value->entries()) read_field(k, v, schema.fields.emplace_back());
   return schema;
 }
 
 void Reader::read_models(const Node* map, std::vector<Model>& out) {
-  for (const auto& [k, v] : map->entries) {
+  for (const auto& [k, v] : map->entries()) {
     Model m;
     m.name = k->value;
     m.loc = loc(k);
@@ -169,9 +169,9 @@ void Reader::read_models(const Node* map, std::vector<Model>& out) {
 // ---------------------------------------------------------------- functions
 
 void Reader::read_functions(const Node* map, std::vector<Function>& out) {
-  out.reserve(out.size() + map->entries.size());
+  out.reserve(out.size() + map->entries().size());
   // Built in place, as read_schema's fields.
-  for (const auto& [k, v] : map->entries) read_function(k, v, out.emplace_back());
+  for (const auto& [k, v] : map->entries()) read_function(k, v, out.emplace_back());
 }
 
 void Reader::read_function(const Node* k, const Node* v, Function& f) {
@@ -180,7 +180,7 @@ void Reader::read_function(const Node* k, const Node* v, Function& f) {
   check_name(k, f.name, Shape::kFunctionName);
   if (!v->is_null() && expect_mapping(k, v)) {
     check_keys(v, Place::kFunction);
-    for (const auto& [fk, fv] : v->entries) {
+    for (const auto& [fk, fv] : v->entries()) {
       std::string_view key = fk->value;
       if (key == "description") f.description = read_string(fk, fv);
       else if (key == "input_schema") f.input_schema = read_schema(fk, fv);
@@ -195,7 +195,7 @@ void Reader::read_function(const Node* k, const Node* v, Function& f) {
           wrong_kind(fk, fv, "a list of import statements");
           continue;
         }
-        for (const Node* item : fv->items) {
+        for (const Node* item : fv->items()) {
           auto s = read_string(fk, item);
           if (!s) continue;
           bool looks_right = s->rfind("import ", 0) == 0 ||
@@ -214,7 +214,7 @@ void Reader::read_workflow(const Node* map, Place place, Workflow& w) {
   w.loc = loc(map);
   w.file = doc_.file();
   check_keys(map, place);
-  for (const auto& [k, v] : map->entries) {
+  for (const auto& [k, v] : map->entries()) {
     std::string_view key = k->value;
     if (key == "name") {
       if (auto s = read_string(k, v)) {
@@ -291,7 +291,7 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
     std::optional<detail::ReadAhead> ahead;
     if (threads) ahead.emplace(doc, root, out.part, *threads);
     r.check_keys(root, Place::kProjectFile);
-    for (const auto& [k, v] : root->entries) {
+    for (const auto& [k, v] : root->entries()) {
       std::string_view key = k->value;
       if (key == "version") read_version(r, k, v);
       else if (key == "project") {
@@ -306,7 +306,7 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
         if (!v->is_null() && r.expect_mapping(k, v)) r.read_models(v, out.part.models);
       } else if (key == "functions") {
         if (ahead && ahead->functions_read()) {
-          for (size_t i = 0; i < v->entries.size(); ++i) ahead->replay_function(i, sink);
+          for (size_t i = 0; i < v->entries().size(); ++i) ahead->replay_function(i, sink);
         } else if (!v->is_null() && r.expect_mapping(k, v)) {
           r.read_functions(v, out.part.functions);
         }
@@ -315,11 +315,11 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
           r.wrong_kind(k, v, "a list of workflows");
           continue;
         }
-        if (v->items.empty()) report(sink, Code::kEmptyList, r.loc(v), "workflows");
+        if (v->items().empty()) report(sink, Code::kEmptyList, r.loc(v), "workflows");
         bool read = ahead && ahead->workflows_read();
-        if (!read) out.part.workflows.reserve(v->items.size());
+        if (!read) out.part.workflows.reserve(v->items().size());
         size_t next = 0;  // of the workflows read ahead
-        for (const yaml::Node* item : v->items) {
+        for (const yaml::Node* item : v->items()) {
           if (!item->is_mapping()) {
             r.wrong_kind(k, item, "a list of workflow mappings");
             continue;
@@ -332,7 +332,7 @@ std::optional<ParsedFile> read_spec(const yaml::Document& doc, DiagnosticSink& s
   } else {
     Workflow w;
     r.read_workflow(root, Place::kSingleWorkflowFile, w);
-    for (const auto& [k, v] : root->entries) {
+    for (const auto& [k, v] : root->entries()) {
       std::string_view key = k->value;
       if (key == "version") read_version(r, k, v);
       else if (key == "models") {

@@ -22,17 +22,17 @@ constexpr size_t kJobsPerFileName = 64;
 ReadAhead::ReadAhead(const yaml::Document& doc, const Node* root, Project& out, TwoThreads& threads) {
   const Node* functions = nullptr;
   const Node* workflows = nullptr;
-  for (const auto& [k, v] : root->entries) {
+  for (const auto& [k, v] : root->entries()) {
     if (k->value == "functions" && v->is_mapping()) functions = v;
     else if (k->value == "workflows" && v->is_sequence()) workflows = v;
   }
   if (functions) {
-    for (const auto& [k, v] : functions->entries) jobs_.push_back(Job{k, v, jobs_.size()});
+    for (const auto& [k, v] : functions->entries()) jobs_.push_back(Job{k, v, jobs_.size()});
   }
   function_jobs_ = jobs_.size();
   size_t workflow_count = 0;
   if (workflows) {
-    for (const Node* item : workflows->items)
+    for (const Node* item : workflows->items())
       if (item->is_mapping()) jobs_.push_back(Job{nullptr, item, workflow_count++});
   }
   if (jobs_.size() < kMinJobs) {

@@ -67,9 +67,9 @@ Value Reader::read_value(const Node* n) {
       }
     }
   }
-  if (n->is_mapping() && n->entries.size() == 1 && n->entries[0].first->value == "literal") {
-    v.v = n->entries[0].second->to_json();
-    v.loc = loc(n->entries[0].second);
+  if (n->is_mapping() && n->entries().size() == 1 && n->entries()[0].first->value == "literal") {
+    v.v = n->entries()[0].second->to_json();
+    v.loc = loc(n->entries()[0].second);
     return v;
   }
   v.v = n->to_json();
@@ -83,8 +83,8 @@ std::optional<Mapping> Reader::read_value_map(const Node* key, const Node* value
     return std::nullopt;
   }
   Mapping m;
-  m.reserve(value->entries.size());
-  for (const auto& [k, v] : value->entries) {
+  m.reserve(value->entries().size());
+  for (const auto& [k, v] : value->entries()) {
     Value val = read_value(v);
     val.key_loc = loc(k);
     m.emplace_back(std::string(k->value), std::move(val));
@@ -134,7 +134,7 @@ std::optional<RetryPolicy> Reader::read_retry_policy(const Node* key, const Node
   RetryPolicy p;
   p.loc = loc(value);
   bool ok = true;
-  for (const auto& [k, v] : value->entries) {
+  for (const auto& [k, v] : value->entries()) {
     std::string_view name = k->value;
     if (name == "initial_interval") {
       p.initial_interval = read_duration(k, v);
@@ -169,7 +169,7 @@ std::optional<RetryPolicy> Reader::read_retry_policy(const Node* key, const Node
         continue;
       }
       std::vector<std::string> types;
-      for (const Node* item : v->items)
+      for (const Node* item : v->items())
         if (auto s = read_string(k, item)) types.push_back(*s);
       p.non_retryable_error_types = std::move(types);
     }
@@ -195,7 +195,7 @@ std::optional<Schedule> Reader::read_schedule(const Node* key, const Node* value
     return std::nullopt;
   }
   if (cron) {
-    for (const auto& [k, v] : value->entries)
+    for (const auto& [k, v] : value->entries())
       if (k->value == "cron") {
         auto text = read_string(k, v);
         if (!text) return std::nullopt;
@@ -207,7 +207,7 @@ std::optional<Schedule> Reader::read_schedule(const Node* key, const Node* value
         s.cron = *text;
       }
   } else {
-    for (const auto& [k, v] : value->entries)
+    for (const auto& [k, v] : value->entries())
       if (k->value == "every") s.every = read_duration(k, v);
     if (!s.every) return std::nullopt;
   }
@@ -220,7 +220,7 @@ void Reader::check_step_keys(const Node* map, Place place, bool type_given, cons
   const auto& specs = keys_of(place);
   uint32_t seen = 0;  // bit i: specs[i] is in MAP (a step place has fewer than 32 keys)
   size_t index = 0;
-  for (const auto& [k, v] : map->entries) {
+  for (const auto& [k, v] : map->entries()) {
     const KeySpec* spec = find_key(place, k->value);
     if (index < kKnownKeys) known[index] = spec;
     ++index;
@@ -261,9 +261,9 @@ std::vector<Step> Reader::read_steps(const Node* key, const Node* value) {
     wrong_kind(key, value, "a list of steps");
     return steps;
   }
-  if (value->items.empty()) report(sink_, Code::kEmptyList, loc(value), "steps");
-  steps.reserve(value->items.size());
-  for (const Node* item : value->items) {
+  if (value->items().empty()) report(sink_, Code::kEmptyList, loc(value), "steps");
+  steps.reserve(value->items().size());
+  for (const Node* item : value->items()) {
     if (!item->is_mapping()) {
       wrong_kind(key, item, "a list of step mappings");
       continue;
@@ -278,7 +278,7 @@ bool Reader::read_step(const Node* map, Step& s) {
   s.loc = loc(map);
   Place place = Place::kStepFunction;
   bool type_given = false;
-  for (const auto& [k, v] : map->entries)
+  for (const auto& [k, v] : map->entries())
     if (k->value == "type") {
       type_given = true;
       auto kind = read_string(k, v);
@@ -296,8 +296,8 @@ bool Reader::read_step(const Node* map, Step& s) {
     }
   const KeySpec* known[kKnownKeys];
   check_step_keys(map, place, type_given, known);
-  for (size_t i = 0; i < map->entries.size(); ++i) {
-    const auto& [k, v] = map->entries[i];
+  for (size_t i = 0; i < map->entries().size(); ++i) {
+    const auto& [k, v] = map->entries()[i];
     const KeySpec* spec = i < kKnownKeys ? known[i] : find_key(place, k->value);
     if (!spec) continue;
     // The key's shape tells it apart from the place's other keys (timeout and duration by name).

@@ -14,18 +14,18 @@ constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
 
 }  // namespace
 
-const Node* KeyIndex::find_or_add(const Node& map, const Node* key) {
-  if (map.entries.size() < kLinearKeySearch) {
-    for (const auto& [k, v] : map.entries)
+const Node* KeyIndex::find_or_add(std::span<const Node::Entry> earlier, const Node* key) {
+  if (earlier.size() < kLinearKeySearch) {
+    for (const auto& [k, v] : earlier)
       if (same_name(k->value, key->value)) return k;
     return nullptr;
   }
   if (index_.size() == 0) {
-    index_.reserve(2 * map.entries.size());
-    for (const auto& [k, v] : map.entries) index_.emplace(k->value, k);
+    index_.reserve(2 * earlier.size());
+    for (const auto& [k, v] : earlier) index_.emplace(k->value, k);
   }
-  auto [earlier, added] = index_.emplace(key->value, key);
-  return added ? nullptr : *earlier;
+  auto [found, added] = index_.emplace(key->value, key);
+  return added ? nullptr : *found;
 }
 
 template <typename... Args>
@@ -47,22 +47,30 @@ Node& TreeBuilder::make(Node::Kind kind, size_t offset, const Properties& props)
 
 Node* TreeBuilder::open(Node::Kind kind, size_t offset, const Properties& props) {
   Node& n = make(kind, offset, props);
-  // Most mappings in a spec have a few keys: one allocation instead of growing 1, 2, 4.
-  if (kind == Node::Kind::kMapping) n.entries.reserve(4);
   if (!props.tag.empty()) tag_is_plain(props.tag, n.offset, true);
-  open_.push_back(&n);
-  total_at_open_.push_back(total_);
+  size_t first_child = kind == Node::Kind::kMapping ? pending_entries_.size() : pending_items_.size();
+  open_.push_back(Open{&n, total_, first_child});
   return &n;
 }
 
 void TreeBuilder::close(Node* n) {
-  n->expanded = static_cast<uint32_t>(total_ - total_at_open_.back() + 1);  // <= kMaxExpandedNodes
-  open_.pop_back();
-  total_at_open_.pop_back();
+  const Open& o = open_.back();
+  assert(o.node == n);
+  n->expanded = static_cast<uint32_t>(total_ - o.total_at_open + 1);  // <= kMaxExpandedNodes
   int h = 0;
-  for (const Node* c : n->items) h = std::max(h, int{c->height});
-  for (const auto& [k, v] : n->entries) h = std::max({h, int{k->height}, int{v->height}});
+  if (n->kind == Node::Kind::kMapping) {
+    std::span<const Node::Entry> entries(pending_entries_.data() + o.first_child, pending_entries_.size() - o.first_child);
+    for (const auto& [k, v] : entries) h = std::max({h, int{k->height}, int{v->height}});
+    n->set_children(doc_.children_.copy(entries));
+    pending_entries_.resize(o.first_child);
+  } else {
+    std::span<const Node* const> items(pending_items_.data() + o.first_child, pending_items_.size() - o.first_child);
+    for (const Node* c : items) h = std::max(h, int{c->height});
+    n->set_children(doc_.children_.copy(items));
+    pending_items_.resize(o.first_child);
+  }
   n->height = static_cast<uint16_t>(h + 1);  // <= kMaxDepth + 1: deeper nesting was refused
+  open_.pop_back();
 }
 
 const Node* TreeBuilder::scalar(size_t offset, std::string_view value, bool plain_style, const Properties& props) {
@@ -88,7 +96,8 @@ const Node* TreeBuilder::alias(size_t offset, std::string_view name) {
   if (it == anchors_.end())
     throw SyntaxError{offset, "the alias `*" + std::string(name) + "` refers to an anchor that is not defined before it"};
   const Node* target = it->second;
-  if (std::find(open_.begin(), open_.end(), target) != open_.end()) fatal(Code::kYamlAliasCycle, offset, name);
+  if (std::any_of(open_.begin(), open_.end(), [&](const Open& o) { return o.node == target; }))
+    fatal(Code::kYamlAliasCycle, offset, name);
   if (open_.size() + static_cast<size_t>(target->height) > static_cast<size_t>(kMaxDepth))
     fatal(Code::kYamlTooDeep, offset, kMaxDepth);
   total_ += target->expanded;
@@ -112,7 +121,7 @@ bool TreeBuilder::tag_is_plain(std::string_view tag, size_t offset, bool plain_s
   return plain_style;
 }
 
-void TreeBuilder::add_entry(Node* map, const Node* key, const Node* value, size_t key_offset, KeyIndex& keys) {
+void TreeBuilder::add_entry([[maybe_unused]] Node* map, const Node* key, const Node* value, size_t key_offset, KeyIndex& keys) {
   if (key->kind != Node::Kind::kScalar) {
     report(sink_, Code::kYamlComplexKey, doc_.locate_offset(key_offset), key->kind_name());
     return;
@@ -121,12 +130,15 @@ void TreeBuilder::add_entry(Node* map, const Node* key, const Node* value, size_
     report(sink_, Code::kYamlMergeKey, doc_.locate_offset(key_offset));
     return;
   }
-  if (const Node* first = keys.find_or_add(*map, key)) {
+  assert(!open_.empty() && open_.back().node == map);
+  std::span<const Node::Entry> earlier(pending_entries_.data() + open_.back().first_child,
+                                       pending_entries_.size() - open_.back().first_child);
+  if (const Node* first = keys.find_or_add(earlier, key)) {
     auto& d = report(sink_, Code::kYamlDuplicateKey, doc_.locate_offset(key_offset), key->value);
     add_note(d, "first defined here", doc_.locate(first));
     return;
   }
-  map->entries.emplace_back(key, value);
+  pending_entries_.emplace_back(key, value);
 }
 
 }  // namespace restack::spec::yaml

@@ -3,9 +3,11 @@
 // nodes are made: nesting depth, alias expansion limit and alias cycles (fatal: reported, then
 // TreeBuilder::Abort is thrown), custom tags, merge keys, non-string and duplicate keys
 // (reported; the bad entry is left out so later passes neither trip over it nor repeat it).
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -31,8 +33,9 @@ struct Properties {
 /// is built once a mapping grows past a few dozen keys.
 class KeyIndex {
  public:
-  /// The earlier key equal to KEY in MAP, or null (then KEY counts as seen).
-  const Node* find_or_add(const Node& map, const Node* key);
+  /// The key equal to KEY among EARLIER (the mapping's entries so far, the same growing list
+  /// at every call), or null (then KEY counts as seen).
+  const Node* find_or_add(std::span<const Node::Entry> earlier, const Node* key);
 
  private:
   NameIndex<const Node*> index_;  // filled once the mapping has kLinearKeySearch keys
@@ -70,8 +73,13 @@ class TreeBuilder {
   /// The node anchored as NAME; throws SyntaxError when there is none.
   const Node* alias(size_t offset, std::string_view name);
 
-  void add_item(Node* sequence, const Node* item) { sequence->items.push_back(item); }
-  /// Adds KEY: VALUE to MAP unless the key is bad (reported at KEY_OFFSET).
+  /// Adds ITEM to SEQUENCE, the innermost collection open.
+  void add_item([[maybe_unused]] Node* sequence, const Node* item) {
+    assert(!open_.empty() && open_.back().node == sequence);
+    pending_items_.push_back(item);
+  }
+  /// Adds KEY: VALUE to MAP, the innermost collection open, unless the key is bad (reported
+  /// at KEY_OFFSET).
   void add_entry(Node* map, const Node* key, const Node* value, size_t key_offset, KeyIndex& keys);
 
   /// Nodes made so far, aliases counted expanded (what the expansion limit counts).
@@ -87,8 +95,17 @@ class TreeBuilder {
 
   Document& doc_;
   DiagnosticSink& sink_;
-  std::vector<const Node*> open_;         // collections being built, outermost first
-  std::vector<uint64_t> total_at_open_;  // total_ when each of them opened
+  struct Open {
+    Node* node;
+    uint64_t total_at_open;  // total_ when it opened
+    size_t first_child;      // where its children start in pending_items_ / pending_entries_
+  };
+  std::vector<Open> open_;  // collections being built, outermost first
+  // The children of the open collections, innermost last (a child collection is closed before
+  // its parent takes another child): close() copies a collection's run into the document's
+  // ChildArena and drops it.
+  std::vector<const Node*> pending_items_;
+  std::vector<Node::Entry> pending_entries_;
   std::unordered_map<std::string_view, const Node*> anchors_;
   uint64_t total_ = 0;  // nodes so far, aliases counted expanded
   bool saw_alias_ = false;

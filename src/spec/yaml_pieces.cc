@@ -226,17 +226,41 @@ struct PieceLoader {
     p.doc = std::move(doc);
   }
 
-  // Appends FROM's entries to MAP; false on a key MAP already has (the whole parse reports it).
-  // KEYS: the whole parse's duplicate test over MAP's entries, kept from one piece to the next
+  // Appends FROM's entries to INTO; false on a key INTO already has (the whole parse reports
+  // it). KEYS: the whole parse's duplicate test over INTO, kept from one piece to the next
   // (rebuilt for every piece, it indexed the first piece's keys once per later piece).
-  static bool append_entries(Node& map, const Node& from, KeyIndex& keys) {
-    map.entries.reserve(map.entries.size() + from.entries.size());
-    for (const auto& entry : from.entries) {
-      if (keys.find_or_add(map, entry.first)) return false;
-      map.entries.push_back(entry);
+  static bool append_entries(std::vector<Node::Entry>& into, const Node& from, KeyIndex& keys) {
+    into.reserve(into.size() + from.entries().size());
+    for (const auto& entry : from.entries()) {
+      if (keys.find_or_add(into, entry.first)) return false;
+      into.push_back(entry);
     }
     return true;
   }
+
+  // The children a joined collection gathers from the pieces, given to it (in the whole
+  // document's ChildArena) once its last piece is in.
+  struct Gathered {
+    Node* node = nullptr;
+    std::vector<Node::Entry> entries;  // a mapping's
+    std::vector<const Node*> items;    // a sequence's
+    KeyIndex keys;                     // over ENTRIES
+
+    void start(Node* n) {
+      node = n;
+      auto e = n->entries();
+      entries.assign(e.begin(), e.end());
+      auto i = n->items();
+      items.assign(i.begin(), i.end());
+      keys = KeyIndex();  // indexes ENTRIES as they are when it is first asked
+    }
+    void finish(ChildArena& arena) {
+      if (!node) return;
+      if (node->is_mapping()) node->set_children(arena.copy(std::span<const Node::Entry>(entries)));
+      else node->set_children(arena.copy(std::span<const Node* const>(items)));
+      node = nullptr;
+    }
+  };
 
   // FROM's root, parsed alone, joins the tree as the whole parse would have built it; every
   // test that fails means the text was not what the cuts assumed.
@@ -253,40 +277,42 @@ struct PieceLoader {
     if (!root->is_mapping() || !starts_line_at(text, root->offset, 0)) return false;
     char first = text[root->offset];
     if (!is_key_start(first) && first != '"' && first != '\'') return false;  // a flow mapping, properties...
-    KeyIndex root_keys, open_keys;  // of ROOT, and of OPEN_MAP (the collection pieces continue)
-    const Node* open_map = nullptr;
+    Gathered top, open;  // ROOT's entries, and those of the collection pieces continue
+    top.start(root);
     for (size_t i = 1; i < pieces.size(); ++i) {
       const Cut& cut = pieces[i].start;
       auto* part = const_cast<Node*>(pieces[i].root);
       if (!cut.nested) {  // more top-level keys
-        if (!part->is_mapping() || part->offset != cut.offset || !append_entries(*root, *part, root_keys)) return false;
+        if (!part->is_mapping() || part->offset != cut.offset || !append_entries(top.entries, *part, top.keys)) return false;
         root->height = std::max(root->height, part->height);
         root->expanded += part->expanded - 1;  // PART itself is not in the tree
         continue;
       }
       // More entries of the last top-level key's block collection, at its column.
-      if (root->entries.empty()) return false;
-      auto* open = const_cast<Node*>(root->entries.back().second);
+      if (top.entries.empty()) return false;
+      auto* last = const_cast<Node*>(top.entries.back().second);
       Node::Kind kind = cut.sequence ? Node::Kind::kSequence : Node::Kind::kMapping;
-      if (open->kind != kind || part->kind != kind || part->offset != cut.offset + static_cast<size_t>(cut.indent))
+      if (last->kind != kind || part->kind != kind || part->offset != cut.offset + static_cast<size_t>(cut.indent))
         return false;
-      if (!starts_line_at(text, open->offset, cut.indent)) return false;
-      char open_first = text[open->offset];
-      if (cut.sequence ? open_first != '-' : !is_key_start(open_first) && open_first != '"' && open_first != '\'')
+      if (!starts_line_at(text, last->offset, cut.indent)) return false;
+      char last_first = text[last->offset];
+      if (cut.sequence ? last_first != '-' : !is_key_start(last_first) && last_first != '"' && last_first != '\'')
         return false;
       // The whole parse nests PART's content one level deeper than the piece did.
       if (part->height + 1 >= kMaxDepth) return false;
-      if (cut.sequence) open->items.insert(open->items.end(), part->items.begin(), part->items.end());
-      else {
-        if (open != open_map) open_keys = KeyIndex();  // another top-level key's mapping
-        open_map = open;
-        if (!append_entries(*open, *part, open_keys)) return false;
+      if (last != open.node) {  // another top-level key's collection
+        open.finish(doc.children_);
+        open.start(last);
       }
-      open->height = std::max(open->height, part->height);
-      open->expanded += part->expanded - 1;
-      root->height = std::max(root->height, static_cast<uint16_t>(open->height + 1));
+      if (cut.sequence) open.items.insert(open.items.end(), part->items().begin(), part->items().end());
+      else if (!append_entries(open.entries, *part, open.keys)) return false;
+      last->height = std::max(last->height, part->height);
+      last->expanded += part->expanded - 1;
+      root->height = std::max(root->height, static_cast<uint16_t>(last->height + 1));
       root->expanded += part->expanded - 1;
     }
+    open.finish(doc.children_);
+    top.finish(doc.children_);
     doc.root_ = root;
     doc.parts_.reserve(pieces.size());
     for (Piece& p : pieces) doc.parts_.push_back(std::move(p.doc));

@@ -1,5 +1,7 @@
 #include "spec/yaml_scanner.h"
 
+#include "spec/byte_scan.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -68,8 +70,7 @@ bool Scanner::skip_blanks_and_comment() {
   // In locals: the loop runs over every indentation and separating blank of the file.
   const char* data = text_.data();
   const size_t n = text_.size();
-  size_t p = pos_;
-  while (p < n && is_blank(data[p])) ++p;
+  size_t p = skip_blank_bytes(data, pos_, n);
   // `#` starts a comment only after a blank or at the start of a line (`a#b` is a scalar).
   if (p < n && data[p] == '#' && (p == line_start_ || is_blank(data[p - 1]))) {
     const void* nl = std::memchr(data + p, '\n', n - p);
@@ -91,36 +92,24 @@ bool Scanner::skip_to_token() {
 
 // ---------------------------------------------------------------- plain scalars
 
-namespace {
-
-// Characters plain_line_end must look at: bit 1 in any context, bit 2 in flow context only.
-constexpr std::array<uint8_t, 256> kPlainStops = [] {
-  std::array<uint8_t, 256> t{};
-  for (unsigned char c : {'\n', '\r', ':', ' ', '\t'}) t[c] = 1;
-  for (unsigned char c : {',', '[', ']', '{', '}'}) t[c] = 2;
-  return t;
-}();
-
-}  // namespace
-
 size_t Scanner::plain_line_end(size_t from, bool flow) const {
+  const char* data = text_.data();
   size_t i = from, end = from, n = text_.size();
-  const uint8_t stops = flow ? 3 : 1;
   for (;;) {
-    // Ordinary characters, most of any scalar, in a tight loop.
+    // Ordinary characters, most of any scalar, 16 at a time (byte_scan.h).
     size_t run = i;
-    while (i < n && !(kPlainStops[static_cast<unsigned char>(text_[i])] & stops)) ++i;
+    i = find_plain_stop(data, i, n, flow);
     if (i > run) end = i;
     if (i >= n) break;
-    char c = text_[i];
+    char c = data[i];
     if (is_break(c)) break;
     if (c == ':') {
-      char next = i + 1 < n ? text_[i + 1] : ' ';
+      char next = i + 1 < n ? data[i + 1] : ' ';
       if (is_blank(next) || is_break(next) || (flow && is_flow_indicator(next))) break;
       end = ++i;
     } else if (is_blank(c)) {
       ++i;
-      if (i < n && text_[i] == '#') break;  // ` #` starts a comment
+      if (i < n && data[i] == '#') break;  // ` #` starts a comment
     } else {
       break;  // a flow indicator, in flow context
     }

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "spec/byte_scan.h"
 #include "spec/yaml_tree.h"
 
 namespace restack::spec::yaml {
@@ -80,8 +81,8 @@ class Scanner {
     const char* p = text_.data() + pos_;
     const char* end = text_.data() + text_.size();
     if (p >= end || *p != '\n') return false;
-    const char* q = ++p;
-    while (q < end && *q == ' ') ++q;
+    ++p;
+    const char* q = p + (skip_space_bytes(p, 0, static_cast<size_t>(end - p)));
     return q < end && q - p < min_indent && !is_blank(*q) && !is_break(*q);
   }
   std::string_view scan_single_quoted();

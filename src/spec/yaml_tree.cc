@@ -10,7 +10,7 @@ namespace restack::spec::yaml {
 // ---------------------------------------------------------------- Node
 
 const Node* Node::get(std::string_view key) const {
-  for (const auto& [k, v] : entries)
+  for (const auto& [k, v] : entries())
     if (k->kind == Kind::kScalar && same_name(k->value, key)) return v;
   return nullptr;
 }
@@ -97,6 +97,13 @@ std::optional<double> as_number(const Node& n) {
     if (exp_digits == 0) return std::nullopt;
   }
   if (i != s.size()) return std::nullopt;
+  // from_chars rounds as strtod does, without the NUL-terminated copy strtod needs; it takes
+  // no `+` and leaves a value out of double's range to strtod (which gives inf or 0 for it).
+  std::string_view unsigned_text = s[0] == '+' ? s.substr(1) : s;
+  const char* last = unsigned_text.data() + unsigned_text.size();
+  double d = 0;
+  auto [end, ec] = std::from_chars(unsigned_text.data(), last, d);
+  if (ec == std::errc() && end == last) return d;
   return std::strtod(std::string(s).c_str(), nullptr);  // a view is not NUL-terminated
 }
 
@@ -105,12 +112,12 @@ nlohmann::json Node::to_json() const {
     case Kind::kNull: return nullptr;
     case Kind::kSequence: {
       auto a = nlohmann::json::array();
-      for (const Node* item : items) a.push_back(item->to_json());
+      for (const Node* item : items()) a.push_back(item->to_json());
       return a;
     }
     case Kind::kMapping: {
       auto o = nlohmann::json::object();
-      for (const auto& [k, v] : entries)
+      for (const auto& [k, v] : entries())
         if (!o.contains(k->value)) o[std::string(k->value)] = v->to_json();
       return o;
     }

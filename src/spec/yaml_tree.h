@@ -6,12 +6,16 @@
 // so nothing is ever copied; each node also knows its expanded size and height, so walks over
 // the tree are bounded by the limits checked here.
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <new>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -31,9 +35,15 @@ inline constexpr int kMaxDepth = 64;
 inline constexpr uint64_t kMaxExpandedNodes = 1'000'000;
 inline constexpr size_t kMaxFileBytes = 16u << 20;
 
-// Small fields first, packed: a spec of 5,000 steps has some 35,000 nodes.
+class TreeBuilder;  // yaml_builder.h
+struct PieceLoader;  // yaml_pieces.cc
+
+// 40 bytes, small fields first: a 2 MB spec has some 200,000 nodes. A collection's children
+// are one array in the document's ChildArena (copied there whole when the collection closes),
+// not a std::vector per node: no allocation per mapping, no slack, nothing to free node by node.
 struct Node {
   enum class Kind : uint8_t { kNull, kScalar, kSequence, kMapping };
+  using Entry = std::pair<const Node*, const Node*>;  // a mapping's key and value
   Kind kind = Kind::kNull;
   bool plain = false;  // a plain scalar (may be null/bool/number); false: quoted, block or !!str
   uint16_t height = 1;  // nesting levels with aliases expanded (at most about kMaxDepth)
@@ -43,9 +53,31 @@ struct Node {
   /// spec), else the document's string store; either way the Document owns the bytes, and a
   /// Node never outlives its Document.
   std::string_view value;
-  std::vector<const Node*> items;                            // sequence
-  std::vector<std::pair<const Node*, const Node*>> entries;  // mapping, in order written
+
+ private:
+  friend class TreeBuilder;
+  friend struct PieceLoader;
+  const void* children_ = nullptr;  // const Node* const[] (sequence) or Entry[] (mapping)
+  uint32_t count_ = 0;              // children_'s length
+  template <typename T>
+  void set_children(std::span<const T> array) {  // an array in the document's ChildArena
+    children_ = array.data();
+    count_ = static_cast<uint32_t>(array.size());
+  }
+
+ public:
   uint32_t expanded = 1;  // node count with aliases expanded (at most kMaxExpandedNodes)
+
+  /// A sequence's items; empty for any other kind.
+  std::span<const Node* const> items() const {
+    if (kind != Kind::kSequence) return {};
+    return {static_cast<const Node* const*>(children_), count_};
+  }
+  /// A mapping's entries, in the order written; empty for any other kind.
+  std::span<const Entry> entries() const {
+    if (kind != Kind::kMapping) return {};
+    return {static_cast<const Entry*>(children_), count_};
+  }
 
   bool is_null() const { return kind == Kind::kNull || (kind == Kind::kScalar && plain && is_null_text(value)); }
   bool is_scalar() const { return kind == Kind::kScalar; }
@@ -69,6 +101,8 @@ struct Node {
   }
 };
 
+static_assert(sizeof(Node) <= 40, "a large spec has hundreds of thousands of nodes");
+
 /// Resolution of a plain scalar under the YAML 1.2 core schema.
 std::optional<bool> as_bool(const Node& n);
 std::optional<int64_t> as_int(const Node& n);
@@ -82,18 +116,57 @@ class NodeArena {
   Node& emplace_back() {
     if (used_ == chunk_size_) {
       chunk_size_ = chunks_.empty() ? kFirstChunk : std::min(chunk_size_ * 2, kLargestChunk);
-      chunks_.push_back(std::make_unique<Node[]>(chunk_size_));
+      // Raw storage (not Node[]: that would construct every node once more before its use).
+      chunks_.emplace_back(static_cast<Node*>(::operator new(chunk_size_ * sizeof(Node))));
       used_ = 0;
     }
-    return chunks_.back()[used_++];
+    return *new (chunks_.back().get() + used_++) Node();
   }
 
  private:
+  static_assert(std::is_trivially_destructible_v<Node>, "nodes are freed with their chunk, never destroyed one by one");
+  struct FreeChunk {
+    void operator()(Node* chunk) const { ::operator delete(chunk); }
+  };
   static constexpr size_t kFirstChunk = 16;
   static constexpr size_t kLargestChunk = 4096;
-  std::vector<std::unique_ptr<Node[]>> chunks_;
+  std::vector<std::unique_ptr<Node, FreeChunk>> chunks_;
   size_t chunk_size_ = 0;
   size_t used_ = 0;
+};
+
+/// Where a document's child arrays live (a closed collection's items or entries, each copied
+/// in whole): byte chunks that never move, growing as NodeArena's do; an array larger than a
+/// chunk gets one of its own. Nothing in them needs destroying (pointers and pairs of them).
+class ChildArena {
+ public:
+  template <typename T>
+  std::span<const T> copy(std::span<const T> from) {
+    static_assert(std::is_trivially_destructible_v<T> && alignof(T) <= kAlign);
+    if (from.empty()) return {};
+    size_t bytes = (from.size_bytes() + kAlign - 1) & ~(kAlign - 1);
+    if (bytes > left_) {
+      size_t size = chunks_.empty() ? kFirstChunk : std::min(chunk_size_ * 2, kLargestChunk);
+      chunk_size_ = size;
+      if (bytes > size) size = bytes;  // a large array alone; the next chunk goes on growing
+      chunks_.emplace_back(new std::byte[size]);  // not zeroed: every byte handed out is written
+      next_ = chunks_.back().get();
+      left_ = size;
+    }
+    T* out = std::uninitialized_copy(from.begin(), from.end(), reinterpret_cast<T*>(next_));
+    next_ += bytes;
+    left_ -= bytes;
+    return {out - from.size(), from.size()};
+  }
+
+ private:
+  static constexpr size_t kAlign = alignof(const void*);  // of a pointer and of a pair of them
+  static constexpr size_t kFirstChunk = 1024;
+  static constexpr size_t kLargestChunk = 256 << 10;
+  std::vector<std::unique_ptr<std::byte[]>> chunks_;
+  size_t chunk_size_ = 0;
+  std::byte* next_ = nullptr;
+  size_t left_ = 0;
 };
 
 /// Scalar values that differ from their source bytes (escapes, folded lines, block scalars).
@@ -147,6 +220,7 @@ class Document {
   LineIndex lines_;
   StringStore strings_;
   NodeArena nodes_;
+  ChildArena children_;
   const Node* root_ = nullptr;
   // A text parsed in pieces (yaml_pieces.h): each piece's nodes and strings, which the tree
   // joined from them points into. Empty for a text parsed whole.

@@ -45,16 +45,16 @@ std::string tree_difference(const Node* a, const Node* b, const std::string& pat
   auto describe = [](const Node* n) {
     return "kind " + std::to_string(static_cast<int>(n->kind)) + " plain " + std::to_string(n->plain) + " height " +
            std::to_string(n->height) + " offset " + std::to_string(n->offset) + " expanded " + std::to_string(n->expanded) +
-           " value '" + std::string(n->value) + "' items " + std::to_string(n->items.size()) + " entries " +
-           std::to_string(n->entries.size());
+           " value '" + std::string(n->value) + "' items " + std::to_string(n->items().size()) + " entries " +
+           std::to_string(n->entries().size());
   };
   if (describe(a) != describe(b)) return path + ": " + describe(a) + " <> " + describe(b);
-  for (size_t i = 0; i < a->items.size(); ++i)
-    if (auto d = tree_difference(a->items[i], b->items[i], path + "/" + std::to_string(i)); !d.empty()) return d;
-  for (size_t i = 0; i < a->entries.size(); ++i) {
-    std::string at = path + "/" + std::string(a->entries[i].first->value);
-    if (auto d = tree_difference(a->entries[i].first, b->entries[i].first, at + "(key)"); !d.empty()) return d;
-    if (auto d = tree_difference(a->entries[i].second, b->entries[i].second, at); !d.empty()) return d;
+  for (size_t i = 0; i < a->items().size(); ++i)
+    if (auto d = tree_difference(a->items()[i], b->items()[i], path + "/" + std::to_string(i)); !d.empty()) return d;
+  for (size_t i = 0; i < a->entries().size(); ++i) {
+    std::string at = path + "/" + std::string(a->entries()[i].first->value);
+    if (auto d = tree_difference(a->entries()[i].first, b->entries()[i].first, at + "(key)"); !d.empty()) return d;
+    if (auto d = tree_difference(a->entries()[i].second, b->entries()[i].second, at); !d.empty()) return d;
   }
   return "";
 }

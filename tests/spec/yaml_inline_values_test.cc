@@ -71,12 +71,12 @@ TEST(YamlInlineValues, NestedMappingsEndTheirValuesAtLessIndentedKeys) {
   ASSERT_TRUE(doc) << sink.all().size();
   const Node* steps = doc->root()->get("steps");
   ASSERT_TRUE(steps && steps->is_sequence());
-  ASSERT_EQ(steps->items.size(), 2u);
-  EXPECT_EQ(steps->items[0]->get("name")->value, "one");
-  EXPECT_EQ(steps->items[0]->get("function")->value, "f");
-  EXPECT_EQ(steps->items[1]->get("input")->get("value")->value, "steps.one.value");
+  ASSERT_EQ(steps->items().size(), 2u);
+  EXPECT_EQ(steps->items()[0]->get("name")->value, "one");
+  EXPECT_EQ(steps->items()[0]->get("function")->value, "f");
+  EXPECT_EQ(steps->items()[1]->get("input")->get("value")->value, "steps.one.value");
   EXPECT_EQ(doc->root()->get("top")->value, "end");
-  Loc f = doc->loc(steps->items[0]->get("function"));
+  Loc f = doc->loc(steps->items()[0]->get("function"));
   EXPECT_EQ(f.line, 3);
   EXPECT_EQ(f.column, 15);
 }

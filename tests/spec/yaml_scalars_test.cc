@@ -2,6 +2,10 @@
 // doubled quotes, folded lines and block scalars give decoded text of the document's own.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <random>
 #include <string>
 
 #include "spec/yaml_tree.h"
@@ -55,6 +59,89 @@ TEST(YamlScalars, OwnedAndViewedTextGiveTheSameTree) {
   EXPECT_EQ(viewed->root()->to_json(), owned->root()->to_json());
   EXPECT_EQ(owned->root()->to_json()["list"][1], "b\xC3\xA9");
   EXPECT_TRUE(sink.all().empty());
+}
+
+// as_number reads floats with std::from_chars (no copy), strtod only past double's range: the
+// two must agree bit for bit on every core-schema float, whatever its digits, sign and exponent.
+TEST(YamlScalars, FloatsReadAsStrtodReadsThem) {
+  auto plain = [](const std::string& text) {
+    Node n;
+    n.kind = Node::Kind::kScalar;
+    n.plain = true;
+    n.value = text;
+    return as_number(n);
+  };
+  std::vector<std::string> texts = {"1.5", "+1.5", "-1.5", ".5", "+.5", "-.5", "5.", "0.1", "1e3", "1E-3", "+2.5e+10",
+                                    "1e308", "1e309", "-1e309", "1e-320", "1e-400", "2.2250738585072011e-308",
+                                    "0.30000000000000004", "123456789012345678901234567890.5", "00.25", "9007199254740993.0"};
+  std::mt19937 rng(8);
+  const char* digits = "0123456789";
+  for (int i = 0; i < 3000; ++i) {
+    std::string t;
+    if (rng() % 3 == 0) t += "+-"[rng() % 2];
+    for (unsigned k = rng() % 20; k > 0; --k) t += digits[rng() % 10];
+    if (rng() % 4 != 0) t += '.';
+    for (unsigned k = rng() % 20; k > 0; --k) t += digits[rng() % 10];
+    if (rng() % 3 == 0) t += "e" + std::string(rng() % 2 ? "-" : "") + std::to_string(rng() % 400);
+    texts.push_back(t);
+  }
+  int floats = 0;
+  for (const std::string& t : texts) {
+    std::optional<double> got = plain(t);
+    bool is_float = t.find_first_of(".eE") != std::string::npos && t.find_first_of(digits) < t.find_first_of("eE");
+    if (!is_float) continue;  // integers and texts that are no number take other paths
+    ASSERT_TRUE(got) << t;
+    double want = std::strtod(t.c_str(), nullptr);
+    EXPECT_EQ(std::memcmp(&*got, &want, sizeof want), 0) << t << ": " << *got << " vs " << want;
+    ++floats;
+  }
+  EXPECT_GT(floats, 2000);
+  EXPECT_EQ(plain("1e309"), INFINITY);
+  EXPECT_FALSE(plain("1.5x"));
+  EXPECT_FALSE(plain("+"));
+}
+
+// A collection's children are copied into the document's ChildArena when it closes: nested
+// collections, aliases, mappings past the linear key search (duplicates still found there) and
+// children arrays larger than an arena chunk come out as written.
+TEST(YamlScalars, CollectionsKeepTheirChildrenInOrder) {
+  std::string text = "big:\n";
+  for (int i = 0; i < 20000; ++i) text += "  k" + std::to_string(i) + ": [" + std::to_string(i) + ", {x: " + std::to_string(i) + "}]\n";
+  text += "list:\n  - &a {p: 1, q: [x, y]}\n  - *a\n  - []\n  - {}\n  - - nested\n    - - deeper\n";
+  DiagnosticSink sink;
+  auto doc = parse_document_view(text, "t.yaml", sink);
+  ASSERT_TRUE(doc) << sink.all().size();
+  const Node* big = doc->root()->get("big");
+  ASSERT_EQ(big->entries().size(), 20000u);
+  EXPECT_TRUE(big->items().empty());
+  for (int i = 0; i < 20000; i += 997) {
+    const auto& [k, v] = big->entries()[static_cast<size_t>(i)];
+    EXPECT_EQ(k->value, "k" + std::to_string(i));
+    ASSERT_EQ(v->items().size(), 2u);
+    EXPECT_TRUE(v->entries().empty());
+    EXPECT_EQ(v->items()[0]->value, std::to_string(i));
+    EXPECT_EQ(v->items()[1]->get("x")->value, std::to_string(i));
+  }
+  const Node* list = doc->root()->get("list");
+  ASSERT_EQ(list->items().size(), 5u);
+  EXPECT_EQ(list->items()[0], list->items()[1]);  // the alias is the anchored node
+  EXPECT_EQ(list->items()[0]->to_json(), nlohmann::json::parse(R"({"p": 1, "q": ["x", "y"]})"));
+  EXPECT_EQ(list->items()[0]->get("q")->items()[1]->value, "y");
+  EXPECT_TRUE(list->items()[2]->items().empty() && list->items()[2]->is_sequence());
+  EXPECT_TRUE(list->items()[3]->entries().empty() && list->items()[3]->is_mapping());
+  EXPECT_EQ(list->items()[4]->items()[1]->items()[0]->value, "deeper");
+  EXPECT_EQ(doc->root()->height, 5);
+
+  std::string dup = "m:\n";
+  for (int i = 0; i < 40; ++i) dup += "  k" + std::to_string(i) + ": 1\n";
+  dup += "  k3: 2\n  k39: 3\n";
+  DiagnosticSink dup_sink;
+  auto dup_doc = parse_document_view(dup, "d.yaml", dup_sink);
+  ASSERT_TRUE(dup_doc);
+  ASSERT_EQ(dup_sink.all().size(), 2u);
+  EXPECT_EQ(dup_sink.all()[0].location.line, 42);
+  EXPECT_EQ(dup_sink.all()[1].location.line, 43);
+  EXPECT_EQ(dup_doc->root()->get("m")->entries().size(), 40u);
 }
 
 }  // namespace
