@@ -14,6 +14,7 @@ namespace restack::spec::yaml {
 
 /// The first index at or after I (and before N) whose byte is neither a space nor a tab, or N.
 inline size_t skip_blank_bytes(const char* data, size_t i, size_t n) {
+  if (i < n && data[i] != ' ' && data[i] != '\t') return i;  // no blank at all: the usual case at a line's end
 #if defined(__SSE2__)
   const __m128i space = _mm_set1_epi8(' ');
   const __m128i tab = _mm_set1_epi8('\t');

@@ -36,9 +36,9 @@ struct TypeExpr {
     kModel,     // name of a model under models:, or a generated Input/Output model
   };
   Kind kind = Kind::kAny;
+  bool variadic = false;               // Tuple[T, ...] (beside KIND: no padding of its own)
   std::string name;                    // builtin or model name
   std::vector<TypeExpr> args;
-  bool variadic = false;               // Tuple[T, ...]
   std::vector<nlohmann::json> literals;  // Literal[...] values: string, integer, boolean, null
   std::string spelling;                // as the user wrote it (for messages)
   Loc loc;

@@ -50,8 +50,16 @@ class SchemaChecker {
     // Specs repeat a few spellings in many fields (`int`, `Optional[str]`...): each is parsed
     // once. A parse depends only on the text and the models, and puts WHERE in every node.
     if (auto known = parsed_types_.find(t.spelling); known != parsed_types_.end()) {
-      t = known->second;
-      set_loc(t, where);
+      // What `t = known; set_loc(t, where)` gives, without copying what T holds already: its
+      // position (WHERE) and, but for a parse that respelled it, its spelling.
+      const TypeExpr& k = known->second;
+      t.kind = k.kind;
+      t.variadic = k.variadic;
+      t.name = k.name;
+      t.args = k.args;
+      for (auto& a : t.args) set_loc(a, where);
+      t.literals = k.literals;
+      if (t.spelling != k.spelling) t.spelling = k.spelling;
       return;
     }
     std::string text = t.spelling;

@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 
+#include "spec/byte_scan.h"
 #include "spec/yaml_tree.h"
 
 namespace restack::spec::yaml {
@@ -142,6 +143,40 @@ TEST(YamlScalars, CollectionsKeepTheirChildrenInOrder) {
   EXPECT_EQ(dup_sink.all()[0].location.line, 42);
   EXPECT_EQ(dup_sink.all()[1].location.line, 43);
   EXPECT_EQ(dup_doc->root()->get("m")->entries().size(), 40u);
+}
+
+// The scanner's 16-byte loops (byte_scan.h) against their byte-by-byte definitions, from every
+// offset of random texts made of the bytes they tell apart (and others), runs of every length.
+TEST(YamlScalars, ByteScansMatchTheirLoops) {
+  const std::string alphabet = std::string("  \t\t\n\r:,[]{}#ab_.") + '\0' + "\x80\xff";
+  std::mt19937 rng(16);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    size_t length = rng() % 80;
+    for (size_t i = 0; i < length; ++i) {
+      // Long runs of one kind, so that a 16-byte step has runs to skip whole.
+      char c = alphabet[rng() % alphabet.size()];
+      for (unsigned k = rng() % 20 == 0 ? 1 + rng() % 40 : 1; k > 0 && text.size() < length; --k) text += c;
+    }
+    const char* data = text.data();
+    size_t n = text.size();
+    for (size_t from = 0; from <= n; ++from) {
+      size_t blank = from, space = from, plain = from, flow = from;
+      while (blank < n && (data[blank] == ' ' || data[blank] == '\t')) ++blank;
+      while (space < n && data[space] == ' ') ++space;
+      while (plain < n && !is_plain_stop(data[plain], false)) ++plain;
+      while (flow < n && !is_plain_stop(data[flow], true)) ++flow;
+      ASSERT_EQ(skip_blank_bytes(data, from, n), blank) << round << " at " << from;
+      ASSERT_EQ(skip_space_bytes(data, from, n), space) << round << " at " << from;
+      ASSERT_EQ(find_plain_stop(data, from, n, false), plain) << round << " at " << from;
+      ASSERT_EQ(find_plain_stop(data, from, n, true), flow) << round << " at " << from;
+    }
+  }
+  for (char c = 1; c != 0; ++c) {
+    bool block = c == '\n' || c == '\r' || c == ':' || c == ' ' || c == '\t';
+    EXPECT_EQ(is_plain_stop(c, false), block) << int(c);
+    EXPECT_EQ(is_plain_stop(c, true), block || c == ',' || c == '[' || c == ']' || c == '{' || c == '}') << int(c);
+  }
 }
 
 }  // namespace
