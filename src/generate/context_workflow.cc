@@ -2,9 +2,12 @@
 // effective timeout, retry policy and task queue; a parallel group becomes one asyncio.gather
 // over all its leaf steps (nested groups run concurrently too); data flows through explicitly
 // constructed input models; the output model is built from the resolved output mapping.
+// Code values come laid out for the column workflow.py.j2 places them at (continuation lines
+// indented already): the template applies no `indent` filter to them.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "generate/context_internal.h"
 #include "generate/imports.h"
@@ -17,27 +20,54 @@ namespace {
 
 using spec::StepKind;
 
-std::string reference_text(const spec::Reference& r) {
+void append_reference_text(std::string& out, const spec::Reference& r) {
   switch (r.kind) {
-    case spec::Reference::Kind::kInput: return "input";
-    case spec::Reference::Kind::kInputField: return "input." + r.field;
-    case spec::Reference::Kind::kStep: return "steps." + r.step;
-    case spec::Reference::Kind::kStepField: return "steps." + r.step + "." + r.field;
+    case spec::Reference::Kind::kInput: out += "input"; return;
+    case spec::Reference::Kind::kInputField:
+      out += "input.";
+      out += r.field;
+      return;
+    case spec::Reference::Kind::kStep:
+      out += "steps.";
+      out += r.step;
+      return;
+    case spec::Reference::Kind::kStepField:
+      out += "steps.";
+      out += r.step;
+      out += '.';
+      out += r.field;
+      return;
   }
-  return "input";
+  out += "input";
 }
 
-tmpl::Value value_plan(const spec::Value& v, StringPool& pool) {
-  if (v.is_reference()) return make_dict({{"ref", pool.get(reference_text(v.reference()))}});
+/// SCRATCH: a buffer the caller reuses, so a pooled reference text needs no string of its own.
+tmpl::Value value_plan(const spec::Value& v, StringPool& pool, std::string& scratch) {
+  if (v.is_reference()) {
+    scratch.clear();
+    append_reference_text(scratch, v.reference());
+    return make_dict({{"ref", pool.get(std::string_view(scratch))}});
+  }
   return make_dict({{"literal", tmpl::from_json(v.literal())}});
 }
 
 /// {field: value_plan} with the fields in sorted order (a JSON object, as dumped).
-tmpl::Value mapping_plan(const spec::Mapping& m, StringPool& pool) {
+tmpl::Value mapping_plan(const spec::Mapping& m, StringPool& pool, std::string& scratch) {
+  // A few fields (mostly in order already) sorted by a stable insertion sort: no buffer for
+  // std::stable_sort to allocate.
   std::vector<const std::pair<std::string, spec::Value>*> sorted;
   sorted.reserve(m.size());
-  for (const auto& entry : m) sorted.push_back(&entry);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  if (m.size() <= 16) {
+    for (const auto& entry : m) {
+      size_t j = sorted.size();
+      sorted.push_back(&entry);
+      for (; j > 0 && entry.first < sorted[j - 1]->first; --j) sorted[j] = sorted[j - 1];
+      sorted[j] = &entry;
+    }
+  } else {
+    for (const auto& entry : m) sorted.push_back(&entry);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  }
   // Keys sorted: a repeated key (which set() keeps once, with the last value) is next to its
   // twin, so when no two neighbours are equal every key is new and is appended without a search.
   const bool distinct =
@@ -47,16 +77,49 @@ tmpl::Value mapping_plan(const spec::Mapping& m, StringPool& pool) {
   auto& dict = out.as_dict();
   dict.entries.reserve(sorted.size());
   for (const auto* entry : sorted) {
-    if (distinct) dict.append_new(pool.get(std::string_view(entry->first)), value_plan(entry->second, pool));
-    else dict.set(pool.get(std::string_view(entry->first)), value_plan(entry->second, pool));
+    if (distinct) dict.append_new(pool.get(std::string_view(entry->first)), value_plan(entry->second, pool, scratch));
+    else dict.set(pool.get(std::string_view(entry->first)), value_plan(entry->second, pool, scratch));
   }
   return out;
 }
 
-void mark_used(const spec::Value& v, std::set<std::string>& used) {
+/// Entries keyed by names the spec holds (step, function and workflow names, which outlive the
+/// builder), in a vector sorted by name: a workflow's few steps are found by a short bisection,
+/// without a tree node or a key string per entry, and listed in the order a std::set of the
+/// names would give.
+template <typename V>
+class NameMap {
+ public:
+  const V* find(std::string_view name) const {
+    auto it = lower(name);
+    return it != entries_.end() && it->first == name ? &it->second : nullptr;
+  }
+  bool contains(std::string_view name) const { return find(name) != nullptr; }
+  V& operator[](std::string_view name) {
+    auto it = lower(name);
+    if (it == entries_.end() || it->first != name) it = entries_.emplace(it, name, V());
+    return it->second;
+  }
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+
+ private:
+  auto lower(std::string_view name) const {
+    return std::lower_bound(entries_.begin(), entries_.end(), name,
+                            [](const auto& e, std::string_view n) { return e.first < n; });
+  }
+  auto lower(std::string_view name) {
+    return std::lower_bound(entries_.begin(), entries_.end(), name,
+                            [](const auto& e, std::string_view n) { return e.first < n; });
+  }
+  std::vector<std::pair<std::string_view, V>> entries_;
+};
+using NameSet = NameMap<bool>;
+
+void mark_used(const spec::Value& v, NameSet& used) {
   if (v.is_reference()) {
     const auto& r = v.reference();
-    if (r.kind == spec::Reference::Kind::kStep || r.kind == spec::Reference::Kind::kStepField) used.insert(r.step);
+    if (r.kind == spec::Reference::Kind::kStep || r.kind == spec::Reference::Kind::kStepField) used[r.step] = true;
   }
 }
 
@@ -85,25 +148,42 @@ class WorkflowBuilder {
     return slot;
   }
   const std::string& sdk_workflow() { return sdk_cached(sdk_workflow_, "workflow"); }
-  std::string value_expr(const spec::Value& v, const spec::TypeExpr* target);
-  std::string input_arg(const spec::ResolvedInput& in, const std::string& model, size_t line_indent,
-                        const std::string& key);
-  std::string retry_expr(const spec::RetryPolicy& p, size_t indent);
-  std::string call_for(const spec::Step& s, size_t line_indent);
+  /// The Python expression of V appended to OUT (a reference through the input parameter or a
+  /// step's result variable, or a literal of type TARGET).
+  void append_value_expr(std::string& out, const spec::Value& v, const spec::TypeExpr* target);
+  /// The `KEY=MODEL(field=value, ...)` (or `KEY=value` of a whole input) argument line of a call
+  /// on a line at LINE_INDENT.
+  void append_input_arg(std::string& out, std::string_view key, const spec::ResolvedInput& in, const std::string& model,
+                        size_t line_indent);
+  std::string retry_expr(const spec::RetryPolicy& p);
+  /// The call of leaf step S for a line at column LINE_INDENT, its continuation lines indented
+  /// for that column; QUEUE: the step's task queue (step_task_queue).
+  std::string call_for(const spec::Step& s, size_t line_indent, const std::string& queue);
   void append_retry_arg(std::string& out, const spec::Function& fn, const spec::Step& s, size_t line_indent);
+  /// The `start_to_close_timeout=` argument line for SECONDS, laid out once per duration and
+  /// column (a workflow's steps repeat one or two timeouts).
+  void append_timeout_arg(std::string& out, double seconds, size_t line_indent);
   tmpl::Value step_context(const spec::Step& s);
-  tmpl::Value leaf_plan(const spec::Step& s, const std::string& group);
-  /// `log.info("MESSAGE")`: what call_expr gives for it, without a list of arguments.
-  std::string log_call(std::string_view message, size_t indent) {
+  tmpl::Value leaf_plan(const spec::Step& s, const std::string& group, const std::string& queue);
+  const std::string& result_var(std::string_view step) const {
+    if (const std::string* var = result_var_.find(step)) return *var;
+    throw std::out_of_range("no result variable for step " + std::string(step));
+  }
+  /// `log.info("MESSAGE")` for a line at column INDENT (laid out as call_expr would lay it out,
+  /// continuation lines indented for that column), MESSAGE being PARTS written one after another.
+  template <typename... Parts>
+  std::string log_call(size_t indent, const Parts&... parts) {
+    message_.clear();
+    (message_ += ... += parts);
     const std::string& log = sdk_cached(sdk_log_, "log");
     std::string text;
-    text.reserve(log.size() + message.size() + 9);
+    text.reserve(log.size() + message_.size() + 9);
     text += log;
     text += ".info(";
-    text += python_string(message);
+    append_python_string(text, message_);
     text += ')';
     if (indent + text.size() <= kLineLength) return text;
-    return fit(text, indent, indent);
+    return fit(text, indent, indent, indent);
   }
 
   const ProjectIndex& index_;
@@ -115,51 +195,77 @@ class WorkflowBuilder {
   PythonTypes types_;
   NameScope locals_;
   std::string input_param_;
-  std::set<std::string> used_;
-  std::map<std::string, std::string> result_var_;
-  std::map<std::string, std::string> function_local_;  // function -> its name in this module
+  NameSet used_;                          // steps whose results are read
+  NameMap<std::string> result_var_;       // step -> the variable holding its result
+  NameMap<std::string> function_local_;   // function -> its name in this module
   std::vector<tmpl::Value> plan_;
   std::string sdk_workflow_, sdk_log_;  // sdk_cached's slots
+  /// Buffers reused for every step: a model construction, a value's text, a log message.
+  FlatCall flat_;
+  std::string scratch_, message_;
   /// The `retry_policy=` argument of a step that only inherits the workflow's policy, as laid
   /// out for a call at line indent 8 (a step) and 12 (a parallel member): the same text for
   /// every such step, laid out once.
   std::string inherited_retry_arg_[2];
   bool inherited_retry_known_[2] = {false, false};
+  struct TimeoutArg {
+    double seconds;
+    size_t line_indent;
+    std::string text;
+  };
+  std::vector<TimeoutArg> timeout_args_;  // append_timeout_arg's lines so far
 };
 
-std::string WorkflowBuilder::value_expr(const spec::Value& v, const spec::TypeExpr* target) {
+void WorkflowBuilder::append_value_expr(std::string& out, const spec::Value& v, const spec::TypeExpr* target) {
   if (!v.is_reference()) {
     static const spec::TypeExpr any{};
-    return types_.value(v.literal(), target ? *target : any);
+    out += types_.value(v.literal(), target ? *target : any);
+    return;
   }
   const auto& r = v.reference();
   switch (r.kind) {
-    case spec::Reference::Kind::kInput: return input_param_;
-    case spec::Reference::Kind::kInputField: return input_param_ + "." + r.field;
-    case spec::Reference::Kind::kStep: return result_var_.at(r.step);
-    case spec::Reference::Kind::kStepField: return result_var_.at(r.step) + "." + r.field;
+    case spec::Reference::Kind::kInput: out += input_param_; return;
+    case spec::Reference::Kind::kInputField:
+      out += input_param_;
+      out += '.';
+      out += r.field;
+      return;
+    case spec::Reference::Kind::kStep: out += result_var(r.step); return;
+    case spec::Reference::Kind::kStepField:
+      out += result_var(r.step);
+      out += '.';
+      out += r.field;
+      return;
   }
-  return input_param_;
+  out += input_param_;
 }
 
-std::string WorkflowBuilder::input_arg(const spec::ResolvedInput& in, const std::string& model, size_t line_indent,
-                                       const std::string& key) {
-  if (in.mode == spec::ResolvedInput::Mode::kWhole) return value_expr(in.whole, nullptr);
+void WorkflowBuilder::append_input_arg(std::string& out, std::string_view key, const spec::ResolvedInput& in,
+                                       const std::string& model, size_t line_indent) {
+  if (in.mode == spec::ResolvedInput::Mode::kWhole) {
+    scratch_.clear();
+    append_value_expr(scratch_, in.whole, nullptr);
+    append_call_arg(out, key, scratch_, line_indent, line_indent);
+    return;
+  }
   const spec::Schema* schema = nullptr;
   if (auto it = index_.models.find(model); it != index_.models.end()) {
     schema = it->second.schema;
     if (!schema && !it->second.alias_of.empty())
       if (auto at = index_.models.find(it->second.alias_of); at != index_.models.end()) schema = at->second.schema;
   }
-  std::vector<Arg> args;
+  // The model's name is asked for first (an import of a user name, which takes no fresh name:
+  // the values' imports are aliased as they were when the values came first).
+  flat_.start(types_.model_name(model));
   for (const auto& [field, value] : in.fields) {
     const spec::Field* f = schema ? find_field(*schema, field) : nullptr;
-    args.push_back({field, value_expr(value, f ? &f->type : nullptr)});
+    append_value_expr(flat_.arg(field), value, f ? &f->type : nullptr);
   }
-  return flat_call(types_.model_name(model), args);
+  flat_.finish();
+  append_call_arg(out, key, flat_, line_indent, line_indent);
 }
 
-std::string WorkflowBuilder::retry_expr(const spec::RetryPolicy& p, size_t indent) {
+std::string WorkflowBuilder::retry_expr(const spec::RetryPolicy& p) {
   std::vector<Arg> args;
   if (p.initial_interval) args.push_back({"initial_interval", types_.timedelta_expr(p.initial_interval->seconds)});
   if (p.backoff_coefficient) args.push_back({"backoff_coefficient", python_float(*p.backoff_coefficient)});
@@ -174,44 +280,65 @@ std::string WorkflowBuilder::retry_expr(const spec::RetryPolicy& p, size_t inden
   return flat_call(sdk("RetryPolicy"), args);
 }
 
-std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent) {
-  size_t arg_indent = line_indent + 4;
-  std::vector<Arg> args;
+std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent, const std::string& step_queue) {
   if (s.kind == StepKind::kSleep) {
     return sdk("workflow") + ".sleep(" + python_seconds(s.duration ? s.duration->seconds : 1) + ")";
   }
-  std::string queue = step_task_queue(index_, w_, s);
-  if (s.kind == StepKind::kWorkflow) {
-    const spec::Workflow& child = index_.workflow(s.target);
-    if (!s.task_queue) queue = child.task_queue ? *child.task_queue : queue;
-    args.push_back({"workflow", s.target});
-    args.push_back({"workflow_id", "f\"{" + sdk("workflow_info") + "().workflow_id}-" + s.name + "\""});
-    if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
-      args.push_back({"workflow_input", input_arg(s.resolved_input, index_.input_model(child), arg_indent, "workflow_input")});
-    if (!queue.empty()) args.push_back({"task_queue", python_string(queue)});
-    return call_expr(sdk_workflow() + ".child_execute", args, line_indent, line_indent, true);
-  }
-  // What call_expr(workflow.step, args, line_indent, line_indent, true) gives, written argument
-  // by argument into one string (the values computed in the same order).
-  const spec::Function& fn = index_.function(s.target);
+  // What call_expr(CALLEE, args, line_indent, line_indent, true) gives, re-indented by
+  // line_indent, written argument by argument into one string (the values computed in the same
+  // order, so that imports take the same names).
   std::string out;
   out.reserve(384);
+  if (s.kind == StepKind::kWorkflow) {
+    const spec::Workflow& child = index_.workflow(s.target);
+    const std::string& queue = s.task_queue || !child.task_queue ? step_queue : *child.task_queue;
+    out += sdk_workflow();
+    out += ".child_execute(\n";
+    append_call_arg(out, "workflow", s.target, line_indent, line_indent);
+    append_call_arg(out, "workflow_id", "f\"{" + sdk("workflow_info") + "().workflow_id}-" + s.name + "\"", line_indent,
+                    line_indent);
+    if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
+      append_input_arg(out, "workflow_input", s.resolved_input, index_.input_model(child), line_indent);
+    if (!queue.empty()) append_call_arg(out, "task_queue", python_string(queue), line_indent, line_indent);
+    out.append(line_indent, ' ');
+    out += ')';
+    return out;
+  }
+  const spec::Function& fn = index_.function(s.target);
   out += sdk_workflow();
   out += ".step(\n";
-  append_call_arg(out, "function", function_local_.at(s.target), line_indent);
+  const std::string* local = function_local_.find(s.target);
+  if (!local) throw std::out_of_range("no import for function " + s.target);
+  append_call_arg(out, "function", *local, line_indent, line_indent);
   if (s.resolved_input.mode != spec::ResolvedInput::Mode::kNone)
-    append_call_arg(out, "function_input", input_arg(s.resolved_input, index_.input_model(fn), arg_indent, "function_input"),
-                    line_indent);
+    append_input_arg(out, "function_input", s.resolved_input, index_.input_model(fn), line_indent);
   double timeout = s.timeout ? s.timeout->seconds
                    : fn.timeout ? fn.timeout->seconds
                    : s.effective_timeout.seconds > 0 ? s.effective_timeout.seconds
                    : w_.step_timeout ? w_.step_timeout->seconds
                    : 120;
-  append_call_arg(out, "start_to_close_timeout", types_.timedelta_expr(timeout), line_indent);
+  append_timeout_arg(out, timeout, line_indent);
   append_retry_arg(out, fn, s, line_indent);
-  if (!queue.empty()) append_call_arg(out, "task_queue", python_string(queue), line_indent);
+  if (!step_queue.empty()) {
+    scratch_.clear();
+    append_python_string(scratch_, step_queue);
+    append_call_arg(out, "task_queue", scratch_, line_indent, line_indent);
+  }
+  out.append(line_indent, ' ');
   out += ')';
   return out;
+}
+
+void WorkflowBuilder::append_timeout_arg(std::string& out, double seconds, size_t line_indent) {
+  for (const auto& known : timeout_args_) {
+    if (known.seconds == seconds && known.line_indent == line_indent) {
+      out += known.text;
+      return;
+    }
+  }
+  const size_t start = out.size();
+  append_call_arg(out, "start_to_close_timeout", types_.timedelta_expr(seconds), line_indent, line_indent);
+  timeout_args_.push_back({seconds, line_indent, out.substr(start)});
 }
 
 void WorkflowBuilder::append_retry_arg(std::string& out, const spec::Function& fn, const spec::Step& s, size_t line_indent) {
@@ -225,83 +352,93 @@ void WorkflowBuilder::append_retry_arg(std::string& out, const spec::Function& f
   spec::RetryPolicy retry = w_.retry_policy.value_or(spec::RetryPolicy{});
   if (fn.retry_policy) retry = merge_retry(retry, *fn.retry_policy);
   if (s.retry_policy) retry = merge_retry(retry, *s.retry_policy);
-  if (!retry_empty(retry)) append_call_arg(out, "retry_policy", retry_expr(retry, line_indent + 4 + 14), line_indent);
+  if (!retry_empty(retry)) append_call_arg(out, "retry_policy", retry_expr(retry), line_indent, line_indent);
   if (inherited) {
     inherited_retry_arg_[slot] = out.substr(start);
     inherited_retry_known_[slot] = true;
   }
 }
 
-tmpl::Value WorkflowBuilder::leaf_plan(const spec::Step& s, const std::string& group) {
+tmpl::Value WorkflowBuilder::leaf_plan(const spec::Step& s, const std::string& group, const std::string& queue) {
   tmpl::Value in;
   if (s.resolved_input.mode == spec::ResolvedInput::Mode::kWhole)
-    in = make_dict({{"mode", "whole"}, {"whole", value_plan(s.resolved_input.whole, pool_)}});
+    in = make_dict({{"mode", "whole"}, {"whole", value_plan(s.resolved_input.whole, pool_, scratch_)}});
   else if (s.resolved_input.mode == spec::ResolvedInput::Mode::kFields)
-    in = make_dict({{"mode", "fields"}, {"fields", mapping_plan(s.resolved_input.fields, pool_)}});
+    in = make_dict({{"fields", mapping_plan(s.resolved_input.fields, pool_, scratch_)}, {"mode", "fields"}});
   else
     in = make_dict({{"mode", "none"}});
+  // Keys listed in sorted order: make_dict's insertion sort then only compares neighbours.
   return make_dict(
-      {{"name", pool_.get(std::string_view(s.name))},
+      {{"group", pool_.get(std::string_view(group))},
+       {"input", std::move(in)},
        {"kind", spec::StepKind::kFunction == s.kind ? "function" : s.kind == StepKind::kWorkflow ? "workflow" : "sleep"},
-       {"target", s.target},
-       {"group", pool_.get(std::string_view(group))},
+       {"name", pool_.get(std::string_view(s.name))},
        {"seconds", s.duration ? s.duration->seconds : 0.0},
-       {"task_queue", s.kind == StepKind::kSleep ? ContextField::empty_string() : pool_.get(step_task_queue(index_, w_, s))},
-       {"input", std::move(in)}});
+       {"target", s.target},
+       {"task_queue", s.kind == StepKind::kSleep ? ContextField::empty_string() : pool_.get(std::string_view(queue))}});
 }
 
 tmpl::Value WorkflowBuilder::step_context(const spec::Step& s) {
   std::vector<const spec::Step*> leaves;
   if (s.kind == StepKind::kParallel) for_each_leaf(s.steps, [&](const spec::Step& l) { leaves.push_back(&l); });
+  auto queue_of = [&](const spec::Step& leaf) {
+    return leaf.kind == StepKind::kSleep ? std::string() : step_task_queue(index_, w_, leaf);
+  };
   if (s.kind != StepKind::kParallel || leaves.size() == 1) {
     const spec::Step& leaf = s.kind == StepKind::kParallel ? *leaves[0] : s;
-    plan_.push_back(leaf_plan(leaf, s.kind == StepKind::kParallel ? s.name : ""));
+    const std::string queue = queue_of(leaf);
+    plan_.push_back(leaf_plan(leaf, s.kind == StepKind::kParallel ? s.name : "", queue));
     std::string assign;
-    if (used_.count(leaf.name) && leaf.kind != StepKind::kSleep) {
-      result_var_[leaf.name] = locals_.fresh(leaf.name + "_result");
-      assign = result_var_[leaf.name] + " = ";
+    if (used_.contains(leaf.name) && leaf.kind != StepKind::kSleep) {
+      std::string& var = result_var_[leaf.name];
+      var = locals_.fresh(leaf.name + "_result");
+      assign.reserve(var.size() + 3);
+      assign += var;
+      assign += " = ";
     }
-    std::string what = leaf.kind == StepKind::kFunction ? leaf.target
-                       : leaf.kind == StepKind::kWorkflow ? "child workflow " + leaf.target
-                       : "sleep " + (leaf.duration ? leaf.duration->text : std::string("1"));
     // Evaluated in this order (log, then call): call_for may add imports after log_call's.
-    std::string log = log_call("Step " + leaf.name + ": " + what, 8);
-    std::string call = call_for(leaf, 8);
+    std::string log = leaf.kind == StepKind::kFunction ? log_call(8, "Step ", leaf.name, ": ", leaf.target)
+                      : leaf.kind == StepKind::kWorkflow
+                          ? log_call(8, "Step ", leaf.name, ": child workflow ", leaf.target)
+                          : log_call(8, "Step ", leaf.name, ": sleep ", leaf.duration ? std::string_view(leaf.duration->text) : "1");
+    std::string call = call_for(leaf, 8, queue);
     return make_dict(
-        {{"kind", leaf.kind == StepKind::kSleep ? "sleep" : leaf.kind == StepKind::kWorkflow ? "workflow" : "function"},
-         {"name", pool_.get(std::string_view(leaf.name))},
-         {"log", std::move(log)},
-         {"assign", pool_.get(std::move(assign))},
+        {{"assign", pool_.get(std::move(assign))},
          {"call", std::move(call)},
+         {"kind", leaf.kind == StepKind::kSleep ? "sleep" : leaf.kind == StepKind::kWorkflow ? "workflow" : "function"},
+         {"log", std::move(log)},
          {"members", make_list()},
+         {"name", pool_.get(std::string_view(leaf.name))},
          {"unpack", make_list()}});
   }
   std::vector<std::string> members;
   std::vector<tmpl::Value> unpack;
   std::string results;
   for (size_t i = 0; i < leaves.size(); ++i) {
-    plan_.push_back(leaf_plan(*leaves[i], s.name));
-    members.push_back(call_for(*leaves[i], 12));  // strings
+    const std::string queue = queue_of(*leaves[i]);
+    plan_.push_back(leaf_plan(*leaves[i], s.name, queue));
+    members.push_back(call_for(*leaves[i], 12, queue));  // strings
   }
   bool any_used = false;
-  for (const auto* l : leaves) any_used |= used_.count(l->name) && l->kind != StepKind::kSleep;
+  for (const auto* l : leaves) any_used |= used_.contains(l->name) && l->kind != StepKind::kSleep;
   if (any_used) results = locals_.fresh(s.name + "_results");
   for (size_t i = 0; i < leaves.size(); ++i) {
     const auto* l = leaves[i];
-    if (!used_.count(l->name) || l->kind == StepKind::kSleep) continue;
-    result_var_[l->name] = locals_.fresh(l->name + "_result");
-    unpack.push_back(make_dict({{"var", pool_.get(std::string_view(result_var_[l->name]))}, {"index", int64_t(i)}}));
+    if (!used_.contains(l->name) || l->kind == StepKind::kSleep) continue;
+    std::string& var = result_var_[l->name];
+    var = locals_.fresh(l->name + "_result");
+    unpack.push_back(make_dict({{"index", int64_t(i)}, {"var", pool_.get(std::string_view(var))}}));
   }
-  std::string log = log_call("Step " + s.name + ": " + std::to_string(leaves.size()) + " steps in parallel", 8);
+  std::string log = log_call(8, "Step ", s.name, ": ", std::to_string(leaves.size()), " steps in parallel");
   std::string gather = top_.module("asyncio") + ".gather";
-  return make_dict({{"kind", "parallel"},
-                    {"name", pool_.get(std::string_view(s.name))},
-                    {"log", std::move(log)},
-                    {"assign", any_used ? results + " = " : std::string()},
-                    {"results_var", results},
-                    {"gather", std::move(gather)},
+  return make_dict({{"assign", any_used ? results + " = " : std::string()},
                     {"call", ""},
+                    {"gather", std::move(gather)},
+                    {"kind", "parallel"},
+                    {"log", std::move(log)},
                     {"members", string_list(std::move(members))},
+                    {"name", pool_.get(std::string_view(s.name))},
+                    {"results_var", results},
                     {"unpack", make_list(std::move(unpack))}});
 }
 
@@ -313,18 +450,19 @@ tmpl::Value WorkflowBuilder::build() {
   for (const auto& [f, v] : w_.resolved_output) mark_used(v, used_);
   const spec::Step* last = nullptr;
   for_each_leaf(w_.steps, [&](const spec::Step& l) { last = &l; });
-  if (w_.output_from_last_step && last) used_.insert(last->name);
+  if (w_.output_from_last_step && last) used_[last->name] = true;
 
   std::string decorator = sdk_workflow();
-  std::set<std::string> fns, children;
+  NameSet fns, children;  // in sorted order, as a std::set of the names would list them
   for_each_leaf(w_.steps, [&](const spec::Step& l) {
-    if (l.kind == StepKind::kFunction) fns.insert(l.target);
-    if (l.kind == StepKind::kWorkflow) children.insert(l.target);
+    if (l.kind == StepKind::kFunction) fns[l.target] = true;
+    if (l.kind == StepKind::kWorkflow) children[l.target] = true;
   });
-  for (const auto& f : fns) {
-    std::string module = "src.functions." + function_module(f);
-    function_local_[f] = f == "import_functions" ? shielded_.user_as(module, f, scope_.fresh("import_functions_fn"))
-                                                 : shielded_.user(module, f);
+  for (const auto& [f, unused] : fns) {
+    std::string module = "src.functions." + function_module(std::string(f));
+    function_local_[f] = f == "import_functions"
+                             ? shielded_.user_as(module, std::string(f), scope_.fresh("import_functions_fn"))
+                             : shielded_.user(module, f);
   }
   std::string in = index_.input_model(w_), out = index_.output_model(w_);
   locals_.claim("self");
@@ -340,62 +478,76 @@ tmpl::Value WorkflowBuilder::build() {
   steps.reserve(w_.steps.size());
   for (const auto& s : w_.steps) steps.push_back(step_context(s));
 
+  // `return ...` for a line at column 8, continuation lines indented for it.
   std::string ret;
   if (!out.empty()) {
-    if (w_.output_from_last_step && last && result_var_.count(last->name)) {
-      ret = "return " + result_var_[last->name];
+    const std::string* last_var = w_.output_from_last_step && last ? result_var_.find(last->name) : nullptr;
+    if (last_var) {
+      ret = "return " + *last_var;
     } else {
       const spec::Schema* schema = w_.output_schema ? &*w_.output_schema : nullptr;
       std::vector<Arg> args;
       for (const auto& [field, value] : w_.resolved_output) {
         const spec::Field* f = schema ? find_field(*schema, field) : nullptr;
-        args.push_back({field, value_expr(value, f ? &f->type : nullptr)});
+        std::string expr;
+        append_value_expr(expr, value, f ? &f->type : nullptr);
+        args.push_back({field, std::move(expr)});
       }
-      if (args.empty()) ret = "return " + fit(types_.construct(out, false), 8, 8 + 7);
-      else ret = "return " + call_expr(types_.model_name(out), args, 8, 8 + 7);
+      // call_expr(model, args, 8, 8 + 7) is fit(flat_call(model, args), 8, 8 + 7).
+      if (args.empty()) ret = "return " + fit(types_.construct(out, false), 8, 8 + 7, 8);
+      else ret = "return " + fit(flat_call(types_.model_name(out), args), 8, 8 + 7, 8);
     }
   }
 
   // Function imports go inside `with import_functions():` next to the models.
-  for (const auto& c : children) top_.user("src.workflows." + workflow_module(c), c);
+  for (const auto& [c, unused] : children) top_.user("src.workflows." + workflow_module(std::string(c)), c);
   std::string import_functions = shielded_.empty() ? "" : sdk("import_functions");
-  std::vector<std::string> shielded_lines;
-  for (auto& l : shielded_.lines(4))
-    if (!l.empty()) shielded_lines.push_back(std::move(l));
+  std::vector<tmpl::Value> shielded_lines;
+  shielded_.for_each_line(
+      [&](std::string_view l) {
+        if (!l.empty()) shielded_lines.emplace_back(std::string(l));
+      },
+      4);
 
   tmpl::Value output_plan;
   if (w_.output_from_last_step && last) output_plan = make_dict({{"mode", "last"}, {"step", pool_.get(std::string_view(last->name))}});
-  else if (!out.empty()) output_plan = make_dict({{"mode", "fields"}, {"fields", mapping_plan(w_.resolved_output, pool_)}});
+  else if (!out.empty()) output_plan = make_dict({{"fields", mapping_plan(w_.resolved_output, pool_, scratch_)}, {"mode", "fields"}});
   else output_plan = make_dict({{"mode", "none"}});
 
   // In the order the keys were always computed: the import lines are read before log_start
   // and log_end are written (steps imported `log` already).
-  tmpl::Value import_lines = pooled_string_list(pool_, top_.lines());
-  std::string log_start = log_call(w_.name + " started", 8);
-  std::string log_end = log_call(w_.name + " completed", 8);
+  // Lines seen before (most of them) taken from the pool without a string of their own.
+  std::vector<tmpl::Value> import_values;
+  top_.for_each_line([&](std::string_view l) { import_values.push_back(pool_.get(l)); });
+  tmpl::Value import_lines = make_list(std::move(import_values));
+  std::string log_start = log_call(8, w_.name, " started");
+  std::string log_end = log_call(8, w_.name, " completed");
   NameValues names = name_values(w_.name);
   DescriptionValues described = description_values(w_.description);
-  return make_dict({{"name", std::move(names.raw)},
-                    {"names", std::move(names.styles)},
-                    {"module", std::move(names.snake)},
+  tmpl::Value task_queue = pool_.get(workflow_task_queue(index_, w_));
+  tmpl::Value plan = make_dict({{"output", std::move(output_plan)}, {"steps", make_list(std::move(plan_))}});
+  // Keys listed in sorted order: make_dict's insertion sort then only compares neighbours.
+  return make_dict({{"decorator", pool_.get(decorator + ".defn()")},
                     {"description", std::move(described.one_line)},
                     {"description_md", std::move(described.markdown)},
                     {"doc", std::move(described.doc)},
-                    {"decorator", pool_.get(decorator + ".defn()")},
-                    {"run_decorator", pool_.get(std::move(run_decorator))},
-                    {"import_lines", std::move(import_lines)},
                     {"import_functions", pool_.get(std::move(import_functions))},
-                    {"shielded_import_lines", string_list(std::move(shielded_lines))},
-                    {"signature", def_signature("async def run", params, returns, 4)},
-                    {"log_start", std::move(log_start)},
-                    {"log_end", std::move(log_end)},
-                    {"steps", make_list(std::move(steps))},
-                    {"return_code", ret},
+                    {"import_lines", std::move(import_lines)},
                     {"input_model", in},
+                    {"log_end", std::move(log_end)},
+                    {"log_start", std::move(log_start)},
+                    {"module", std::move(names.snake)},
+                    {"name", std::move(names.raw)},
+                    {"names", std::move(names.styles)},
                     {"output_model", out},
-                    {"task_queue", pool_.get(workflow_task_queue(index_, w_))},
-                    {"timeout", w_.timeout ? pool_.get(std::string_view(w_.timeout->text)) : ContextField::empty_string()},
-                    {"plan", make_dict({{"steps", make_list(std::move(plan_))}, {"output", std::move(output_plan)}})}});
+                    {"plan", std::move(plan)},
+                    {"return_code", ret},
+                    {"run_decorator", pool_.get(std::move(run_decorator))},
+                    {"shielded_import_lines", make_list(std::move(shielded_lines))},
+                    {"signature", def_signature("async def run", params, returns, 4)},
+                    {"steps", make_list(std::move(steps))},
+                    {"task_queue", std::move(task_queue)},
+                    {"timeout", w_.timeout ? pool_.get(std::string_view(w_.timeout->text)) : ContextField::empty_string()}});
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace restack::generate {
 
@@ -121,25 +122,69 @@ bool is_python_keyword(std::string_view word) {
       "or",    "pass",   "raise",   "return",   "try",    "while",  "with",   "yield"};
   static_assert(std::is_sorted(kKeywords.begin(), kKeywords.end()));
   if (word.size() < 2 || word.size() > 8) return false;  // "as" .. "continue", "nonlocal"
+  // Most names asked about are no keyword: one whose first letter starts no keyword of its
+  // length is answered without the search (per length, bit C - 'A' for each first letter C).
+  constexpr std::array<uint64_t, 9> kFirstLetters = [] {
+    std::array<uint64_t, 9> bits{};
+    for (std::string_view k : kKeywords) bits[k.size()] |= uint64_t{1} << (k[0] - 'A');
+    return bits;
+  }();
+  const char first = word[0];
+  if (first < 'A' || first > 'z' || !(kFirstLetters[word.size()] >> (first - 'A') & 1)) return false;
   return std::binary_search(kKeywords.begin(), kKeywords.end(), word);
 }
 
-bool NameScope::taken(const std::string& name) const {
-  if (names_.count(name)) return true;
-  return parent_ && (hidden_.empty() || !hidden_.count(name)) && parent_->taken(name);
+bool NameScope::taken(std::string_view name) const { return has_own(name) || taken_above(name); }
+
+bool NameScope::has_own(std::string_view name) const {
+  if (hashed_) return names_.find(name) != names_.end();
+  for (const auto& n : few_)
+    if (n == name) return true;
+  return false;
 }
 
-std::string NameScope::peek_fresh(const std::string& base) const {
-  std::string name = base;
+bool NameScope::add_own(std::string_view name) {
+  if (!hashed_) {
+    for (const auto& n : few_)
+      if (n == name) return false;
+    if (few_.size() < kFew) {
+      if (few_.empty()) few_.reserve(kFew);
+      few_.emplace_back(name);
+      return true;
+    }
+    spill(2 * kFew);
+  }
+  return names_.emplace(name).second;
+}
+
+void NameScope::spill(size_t n) {
+  names_.reserve(n + few_.size());
+  for (auto& name : few_) names_.insert(std::move(name));
+  few_.clear();
+  few_.shrink_to_fit();
+  hashed_ = true;
+}
+
+bool NameScope::taken_above(std::string_view name) const {
+  return parent_ && (hidden_.empty() || hidden_.find(name) == hidden_.end()) && parent_->taken(name);
+}
+
+std::string NameScope::peek_fresh(std::string_view base) const {
+  std::string name(base);
   while (taken(name) || is_python_keyword(name)) name += '_';
   return name;
 }
 
-std::string NameScope::fresh(const std::string& base) {
-  std::string name = base;
-  while (taken(name) || is_python_keyword(name)) name += '_';
-  names_.insert(name);
-  return name;
+std::string NameScope::fresh(std::string_view base) {
+  // The cheap checks first (keywords, the parents), then the insertion itself answers whether
+  // this scope binds NAME already: no separate lookup before it.
+  std::string name(base);
+  while (true) {
+    if (!is_python_keyword(name) && !taken_above(name)) {
+      if (add_own(name)) return name;
+    }
+    name += '_';
+  }
 }
 
 }  // namespace restack::generate

@@ -3,6 +3,7 @@
 // one, annotations with typing names remembered, keywords found by binary search.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -124,6 +125,36 @@ TEST(AppendCallArg, WritesWhatAnExplodedCallExprWrites) {
       for (const auto& a : args) append_call_arg(written, a.key, a.value, base);
       written += ')';
       EXPECT_EQ(written, call_expr("workflow.step", args, base, base, true)) << base;
+    }
+  }
+}
+
+TEST(FlatCall, LaidOutAsItsTextIs) {
+  // The arguments' positions known while writing give what the scan of the text finds: short
+  // and long values, nested brackets, strings holding commas and brackets, no arguments, many.
+  const std::vector<std::string> values = {
+      "workflow_input.record_id", "s0_result.amount", "3", "\"a, (b] {c\"", "'it\\'s, [x'",
+      "[" + std::string(70, 'a') + ", b]", "Money(amount=Decimal(\"1.5\"), currency=\"EUR\")",
+      "{\"k\": [1, 2, (3, 4)], \"v\": " + std::string(60, 'v') + "}", std::string(90, 'z'), "f(\n    x,\n)"};
+  std::mt19937 rng(5);
+  FlatCall call;
+  for (int i = 0; i < 400; ++i) {
+    call.start(i % 2 ? "Fn25Input" : "VeryLongGeneratedModelNameForTheInputOfAStep");
+    const size_t n = i % 23;  // 0 .. 22 arguments: past the commas a scan keeps on its stack
+    for (size_t k = 0; k < n; ++k) call.arg(k % 5 == 4 ? "" : "field_" + std::to_string(k)) += values[rng() % values.size()];
+    call.finish();
+    for (size_t base : {0u, 8u, 12u}) {
+      for (size_t indent : {0u, 8u, 12u}) {
+        std::string fast = "x", slow = "x";
+        append_call_arg(fast, "function_input", call, base, indent);
+        append_call_arg(slow, "function_input", call.text(), base, indent);
+        ASSERT_EQ(fast, slow) << call.text() << " base " << base << " indent " << indent;
+      }
+      // INDENT is what `indent(N)` on the 4-argument form's text gives, after N spaces.
+      std::string plain, indented;
+      append_call_arg(plain, "function_input", call.text(), base);
+      append_call_arg(indented, "function_input", call.text(), base, 8);
+      EXPECT_EQ(indented, "        " + indent_rest(plain, 8));
     }
   }
 }
