@@ -43,7 +43,10 @@ std::string dedent(const std::string& code) {
 FunctionBody PlaceholderBodyProvider::body(const BodyRequest& r) {
   const auto& fn = r.function;
   // `log.info("NAME started")` as call_expr lays it out: on one line when it fits.
-  std::string code = r.log_name;
+  std::string code;
+  // One allocation for the usual body (a log line, a TODO comment, a return of zero values).
+  code.reserve(128 + 2 * fn.name.size() + (fn.description ? fn.description->size() : 0));
+  code += r.log_name;
   code += ".info(";
   code += python_string(fn.name + " started");
   code += ')';

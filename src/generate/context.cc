@@ -129,15 +129,6 @@ tmpl::Value dict_key(const ContextField::Key& key) {
   return *slot.value;
 }
 
-/// A < B for short keys, without a call to memcmp for each comparison (make_dict sorts some
-/// 400,000 keys).
-bool key_less(std::string_view a, std::string_view b) {
-  const size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
-  return a.size() < b.size();
-}
-
 }  // namespace
 
 tmpl::Value ContextField::literal(std::string_view text) { return text.empty() ? empty_string() : dict_key(text); }
@@ -147,26 +138,97 @@ const tmpl::Value& ContextField::empty_string() {
   return kEmpty;
 }
 
+namespace {
+
+/// A call site's keys in sorted order, remembered per thread: make_dict runs some 80,000 times
+/// for a large project from a few dozen call sites, each listing the same literal keys every
+/// time. A site is recognised by its keys' addresses (literals live for the whole run), so its
+/// entries are placed by the remembered order and key values, without sorting or looking up any
+/// key again.
+struct SiteOrder {
+  static constexpr size_t kMaxKeys = 16;  // larger sites are sorted each time
+  const char* keys[kMaxKeys];             // the call site's literal keys, in call order
+  uint8_t size = 0;                       // 0: an empty slot
+  uint8_t order[kMaxKeys];                // call-order index of the I-th key in sorted order
+  const tmpl::Value* values[kMaxKeys];    // the I-th sorted key's shared value
+};
+
+/// The slot of ENTRIES' call site (1 to kMaxKeys entries) in this thread's cache: chosen by
+/// the first and last keys' addresses and the count.
+SiteOrder& site_slot(std::initializer_list<ContextField> entries) {
+  constexpr size_t kSlots = 64;  // a power of two; a few dozen call sites
+  thread_local SiteOrder slots[kSlots];
+  const auto first = reinterpret_cast<uintptr_t>(entries.begin()->key.text.data());
+  const auto last = reinterpret_cast<uintptr_t>((entries.end() - 1)->key.text.data());
+  return slots[((first >> 3) ^ (last >> 5) ^ entries.size()) & (kSlots - 1)];
+}
+
+/// Whether ENTRIES' call site can be cached at all (its keys are checked when it is remembered).
+bool fits_site_cache(std::initializer_list<ContextField> entries) {
+  return entries.size() > 0 && entries.size() <= SiteOrder::kMaxKeys;
+}
+
+/// The cached order of ENTRIES' call site, or null when it is not cached: a key that is not a
+/// literal, a site not seen yet, or a slot that another site took since.
+const SiteOrder* site_order(std::initializer_list<ContextField> entries) {
+  const SiteOrder& slot = site_slot(entries);
+  if (slot.size != entries.size()) return nullptr;
+  size_t i = 0;
+  for (const auto& e : entries)
+    if (!e.key.is_literal || slot.keys[i++] != e.key.text.data()) return nullptr;
+  return &slot;
+}
+
+/// Remembers the SORTED order of ENTRIES for their call site when every key is a literal of
+/// the key table (else nothing: such a site is sorted every time).
+void remember_site_order(std::initializer_list<ContextField> entries, const ContextField* const* sorted) {
+  const size_t n = entries.size();
+  SiteOrder site;
+  for (size_t i = 0; i < n; ++i) {
+    if (!sorted[i]->key.is_literal) return;
+    site.values[i] = key_table().find(sorted[i]->key.text);
+    if (!site.values[i]) return;
+    site.order[i] = uint8_t(sorted[i] - entries.begin());
+  }
+  size_t i = 0;
+  for (const auto& e : entries) site.keys[i++] = e.key.text.data();
+  site.size = uint8_t(n);
+  site_slot(entries) = site;
+}
+
+}  // namespace
+
 tmpl::Value make_dict(std::initializer_list<ContextField> entries) {
-  // Some 80,000 dicts for a large project: sorted by insertion into a buffer on the stack (call
-  // sites list a few keys, mostly in order already) rather than by std::sort on a new vector.
+  tmpl::Value value = tmpl::Value::dict();
+  auto& dict = value.as_dict();
+  const size_t n = entries.size();
+  dict.entries.reserve(n);
+  const bool cacheable = fits_site_cache(entries);
+  if (const SiteOrder* site = cacheable ? site_order(entries) : nullptr) {
+    const ContextField* fields = entries.begin();
+    // A new dict has no hash index (DictData builds one on the first lookup that needs it), so
+    // its entries are constructed in place: what append_new does, without moving each key and
+    // value through its parameters (some 400,000 entries for a large project).
+    for (size_t i = 0; i < n; ++i) dict.entries.emplace_back(*site->values[i], std::move(fields[site->order[i]].value));
+    return value;
+  }
+  // Sorted by insertion into a buffer on the stack (call sites list a few keys, mostly in
+  // order already) rather than by std::sort on a new vector.
   constexpr size_t kOnStack = 32;
   const ContextField* on_stack[kOnStack];
   std::vector<const ContextField*> on_heap;
   const ContextField** sorted = on_stack;
-  if (entries.size() > kOnStack) {
-    on_heap.resize(entries.size());
+  if (n > kOnStack) {
+    on_heap.resize(n);
     sorted = on_heap.data();
   }
-  size_t n = 0;
+  size_t count = 0;
   for (const auto& e : entries) {
-    size_t j = n++;
-    for (; j > 0 && key_less(e.key.text, sorted[j - 1]->key.text); --j) sorted[j] = sorted[j - 1];
+    size_t j = count++;
+    for (; j > 0 && text_less(e.key.text, sorted[j - 1]->key.text); --j) sorted[j] = sorted[j - 1];
     sorted[j] = &e;
   }
-  tmpl::Value value = tmpl::Value::dict();
-  auto& dict = value.as_dict();
-  dict.entries.reserve(n);
+  if (cacheable) remember_site_order(entries, sorted);
   for (size_t i = 0; i < n; ++i) dict.append_new(dict_key(sorted[i]->key), std::move(sorted[i]->value));
   return value;
 }
@@ -232,8 +294,23 @@ NameValues name_values(const std::string& name) {
   return out;
 }
 
+bool plain_description(std::string_view text) {
+  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
+  char previous = 0;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\\' || c == '"' || c == '|' || (c == ' ' && previous == ' ')) return false;
+    previous = c;
+  }
+  return true;
+}
+
 DescriptionValues description_values(std::string_view description) {
   DescriptionValues out;
+  if (plain_description(description)) {  // the usual case: one value, one pass, no other string
+    out.one_line = description.empty() ? ContextField::empty_string() : tmpl::Value(description);
+    out.markdown = out.doc = out.one_line;
+    return out;
+  }
   std::string line = one_line(description);
   std::string markdown = markdown_cell(line);  // markdown_cell takes one_line of its text: LINE is that already
   std::string doc = docstring_text(description);
@@ -251,7 +328,21 @@ tmpl::Value pooled_string_list(StringPool& pool, std::vector<std::string>&& item
 }
 
 const tmpl::Value& context_at(const tmpl::Value& dict, std::string_view key) {
-  const tmpl::Value* found = dict.is_dict() ? dict.as_dict().find(key) : nullptr;
+  const tmpl::Value* found = nullptr;
+  if (dict.is_dict()) {
+    const auto& d = dict.as_dict();
+    // A context dict has a few dozen keys at most: scanned, so that a one-off lookup (file_plan
+    // reads the module of each of 6,000 items) does not make DictData build its hash index.
+    if (d.size() <= 32) {
+      for (const auto& [k, v] : d.entries)
+        if (k.is_string() && tmpl::same_text(k.as_string(), key)) {
+          found = &v;
+          break;
+        }
+    } else {
+      found = d.find(key);
+    }
+  }
   if (!found) throw std::out_of_range("context has no key '" + std::string(key) + "'");
   return *found;
 }
@@ -399,20 +490,28 @@ const spec::Workflow& ProjectIndex::workflow(std::string_view name) const {
 }
 std::string ProjectIndex::output_model(const spec::Function& f) const { return models_of(f).output; }
 
-std::string step_task_queue(const ProjectIndex& index, const spec::Workflow& w, const spec::Step& s) {
+std::string_view step_task_queue_view(const ProjectIndex& index, const spec::Workflow& w, const spec::Step& s) {
   if (s.task_queue) return *s.task_queue;
   if (s.kind == spec::StepKind::kFunction) {
     const spec::Function* f = index.names.function(s.target);
     if (f && f->task_queue) return *f->task_queue;
   }
   if (s.effective_task_queue) return *s.effective_task_queue;
+  return workflow_task_queue_view(index, w);
+}
+
+std::string_view workflow_task_queue_view(const ProjectIndex& index, const spec::Workflow& w) {
   if (w.task_queue) return *w.task_queue;
-  return index.project.task_queue.value_or("");
+  if (index.project.task_queue) return *index.project.task_queue;
+  return {};
+}
+
+std::string step_task_queue(const ProjectIndex& index, const spec::Workflow& w, const spec::Step& s) {
+  return std::string(step_task_queue_view(index, w, s));
 }
 
 std::string workflow_task_queue(const ProjectIndex& index, const spec::Workflow& w) {
-  if (w.task_queue) return *w.task_queue;
-  return index.project.task_queue.value_or("");
+  return std::string(workflow_task_queue_view(index, w));
 }
 
 namespace {

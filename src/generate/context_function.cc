@@ -15,9 +15,13 @@ namespace restack::generate {
 
 namespace {
 
+bool identifier_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool identifier_char(char c) { return identifier_start(c) || (c >= '0' && c <= '9'); }
+
 /// Identifiers in Python source, skipping comments and string literals (approximately: enough
-/// to know which names a `code:` body uses): views into CODE, sorted, each once. (A sorted
-/// vector rather than a std::set of copies: this runs for every function.)
+/// to know which names a `code:` body uses): views into CODE, in order of appearance, repeats
+/// included (the callers' checks give the same answer for a repeat; a placeholder body has a
+/// dozen identifiers, not worth sorting). ASCII letters only, as std::isalpha in the "C" locale.
 std::vector<std::string_view> identifiers(std::string_view code) {
   std::vector<std::string_view> out;
   size_t i = 0, n = code.size();
@@ -41,22 +45,20 @@ std::vector<std::string_view> identifiers(std::string_view code) {
         if (!triple && code[i] == '\n') break;
         ++i;
       }
-    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+    } else if (identifier_start(c)) {
       size_t start = i;
-      while (i < n && (std::isalnum(static_cast<unsigned char>(code[i])) || code[i] == '_')) ++i;
+      while (i < n && identifier_char(code[i])) ++i;
       // An attribute (`x.log`) is not a use of the name.
       if (start == 0 || code[start - 1] != '.') out.push_back(code.substr(start, i - start));
     } else {
       ++i;
     }
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-bool contains(const std::vector<std::string_view>& sorted, std::string_view name) {
-  return std::binary_search(sorted.begin(), sorted.end(), name);
+bool contains(const std::vector<std::string_view>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 /// TEXT with N spaces before every non-empty line.

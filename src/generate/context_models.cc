@@ -74,7 +74,7 @@ tmpl::Value models_module_context(const ProjectIndex& index) {
     }
     defined.insert(name);
     classes.push_back(make_dict({{"name", name},
-                                 {"doc", docstring_text(doc)},
+                                 {"doc", plain_description(doc) ? doc : docstring_text(doc)},
                                  {"base", base_model},
                                  {"fields", make_list(std::move(fields))},
                                  {"alias_of", ""}}));

@@ -1,5 +1,9 @@
 // Project-wide modules: src/services.py (one start_service per task queue), the schedule
 // script, and the generated project's tests.
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 #include "generate/context_internal.h"
 #include "generate/imports.h"
 #include "generate/python_literal.h"
@@ -8,41 +12,86 @@ namespace restack::generate {
 
 namespace {
 
-struct Queue {
-  std::set<std::string> workflows, functions;
+/// What src/services.py registers on one queue: views into the spec (which outlives the
+/// context's building), each list sorted and each name once.
+struct QueueRegistrations {
+  std::string_view queue;
+  std::vector<std::string_view> workflows, functions;
 };
 
-std::map<std::string, Queue> queues(const ProjectIndex& index) {
-  std::map<std::string, Queue> out;
+/// Every workflow and function registered on each queue, the queues sorted. A project has a
+/// few queues, found by a short scan (by address first: most views share the project's
+/// queue); each list is sorted once at the end instead of kept in a std::set of copies.
+std::vector<QueueRegistrations> registrations(const ProjectIndex& index) {
+  std::vector<QueueRegistrations> out;
+  auto on = [&](std::string_view queue) -> QueueRegistrations& {
+    for (auto& q : out)
+      if ((q.queue.data() == queue.data() && q.queue.size() == queue.size()) || q.queue == queue) return q;
+    return out.emplace_back(QueueRegistrations{queue, {}, {}});
+  };
+  const auto& functions = index.project.functions;
+  std::vector<char> called(functions.size(), 0);
   for (const auto& w : index.project.workflows) {
-    out[workflow_task_queue(index, w)].workflows.insert(w.name);
+    on(workflow_task_queue_view(index, w)).workflows.push_back(w.name);
     for_each_leaf(w.steps, [&](const spec::Step& s) {
-      std::string q = step_task_queue(index, w, s);
-      if (s.kind == spec::StepKind::kFunction) out[q].functions.insert(s.target);
-      if (s.kind == spec::StepKind::kWorkflow) {
+      if (s.kind == spec::StepKind::kFunction) {
+        on(step_task_queue_view(index, w, s)).functions.push_back(s.target);
+        if (const spec::Function* f = index.names.function(s.target)) called[size_t(f - functions.data())] = 1;
+      } else if (s.kind == spec::StepKind::kWorkflow) {
         const spec::Workflow& child = index.workflow(s.target);
-        if (!s.task_queue && child.task_queue) q = *child.task_queue;
-        out[q].workflows.insert(s.target);
+        std::string_view q = !s.task_queue && child.task_queue ? std::string_view(*child.task_queue) : step_task_queue_view(index, w, s);
+        on(q).workflows.push_back(s.target);
       }
     });
   }
   // A function no step calls (a warning in the spec) still gets registered on the default
   // queue (or its own), so it can be called from elsewhere.
-  std::set<std::string> registered;
-  for (const auto& [q, entry] : out) registered.insert(entry.functions.begin(), entry.functions.end());
-  for (const auto& f : index.project.functions)
-    if (!registered.count(f.name)) out[f.task_queue.value_or(index.project.task_queue.value_or(""))].functions.insert(f.name);
+  for (size_t i = 0; i < functions.size(); ++i) {
+    if (called[i]) continue;
+    const spec::Function& f = functions[i];
+    std::string_view q = f.task_queue ? std::string_view(*f.task_queue)
+                                      : index.project.task_queue ? std::string_view(*index.project.task_queue) : std::string_view();
+    on(q).functions.push_back(f.name);
+  }
+  auto sort_unique = [](std::vector<std::string_view>& names) {
+    std::sort(names.begin(), names.end(), text_less);
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+  };
+  for (auto& q : out) {
+    sort_unique(q.workflows);
+    sort_unique(q.functions);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return text_less(a.queue, b.queue); });
   return out;
 }
 
-std::string list_expr(const std::set<std::string>& names, const std::map<std::string, std::string>& local) {
-  std::string flat = "[";
-  bool first = true;
-  for (const auto& n : names) {
-    flat += (first ? "" : ", ") + local.at(n);
-    first = false;
+/// `[a, b, c]` of NAMES.
+std::string list_expr(const std::vector<std::string_view>& names) {
+  size_t size = 2;
+  for (std::string_view n : names) size += n.size() + 2;
+  std::string flat;
+  flat.reserve(size);
+  flat += '[';
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) flat += ", ";
+    flat += names[i];
   }
-  return flat + "]";
+  flat += ']';
+  return flat;
+}
+
+/// `from src.functions.MODULE import NAME` for every function, `src.workflows` for every
+/// workflow. User names are imported as they are (ImportSet::user never aliases them), so the
+/// registration lists spell them directly. The module's name is written into one buffer, reused.
+void import_registered(const ProjectIndex& index, ImportSet& imports) {
+  std::string module;
+  auto add = [&](std::string_view package, const std::string& name) {
+    module.assign(package);
+    module += snake_case(name);  // function_module / workflow_module
+    imports.user(module, name);
+  };
+  for (const auto& f : index.project.functions) add("src.functions.", f.name);
+  for (const auto& w : index.project.workflows) add("src.workflows.", w.name);
 }
 
 }  // namespace
@@ -50,9 +99,7 @@ std::string list_expr(const std::set<std::string>& names, const std::map<std::st
 tmpl::Value services_context(const ProjectIndex& index) {
   NameScope scope = index.module_scope();
   ImportSet imports(&scope);
-  std::map<std::string, std::string> local;
-  for (const auto& f : index.project.functions) local[f.name] = imports.user("src.functions." + function_module(f.name), f.name);
-  for (const auto& w : index.project.workflows) local[w.name] = imports.user("src.workflows." + workflow_module(w.name), w.name);
+  import_registered(index, imports);
   std::vector<tmpl::Value> calls;
   NameScope defs(&scope);
   defs.claim("run_services");
@@ -63,13 +110,14 @@ tmpl::Value services_context(const ProjectIndex& index) {
   std::string logging = imports.module("logging");
   std::string path = imports.from("pathlib", "Path");
   std::string run_process = imports.from("watchfiles", "run_process");
-  for (const auto& [q, entry] : queues(index)) {
+  const std::string start_service = client + ".start_service";
+  for (const auto& [q, workflows, functions] : registrations(index)) {
     std::vector<Arg> args;
     // The call is an argument of asyncio.gather: its arguments sit at column 12.
-    if (!entry.workflows.empty()) args.push_back({"workflows", list_expr(entry.workflows, local)});
-    if (!entry.functions.empty()) args.push_back({"functions", list_expr(entry.functions, local)});
+    if (!workflows.empty()) args.push_back({"workflows", list_expr(workflows)});
+    if (!functions.empty()) args.push_back({"functions", list_expr(functions)});
     if (!q.empty()) args.push_back({"task_queue", python_string(q)});
-    calls.push_back(make_dict({{"task_queue", q}, {"call", call_expr(client + ".start_service", args, 8, 8, true)}}));
+    calls.push_back(make_dict({{"task_queue", std::string(q)}, {"call", call_expr(start_service, args, 8, 8, true)}}));
   }
   return make_dict({{"import_lines", string_list(imports.lines())},
                     {"asyncio", asyncio},

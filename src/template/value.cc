@@ -84,30 +84,58 @@ bool Value::truthy() const {
 
 // ---- DictData ----
 
-namespace {
-constexpr size_t kIndexThreshold = 8;
+DictData& DictData::operator=(const DictData& other) {
+  if (this != &other) {
+    entries = other.entries;
+    drop_index();
+  }
+  return *this;
 }
 
-void DictData::rebuild_index() {
-  index_.clear();
-  if (entries.size() <= kIndexThreshold) return;
+DictData& DictData::operator=(DictData&& other) noexcept {
+  if (this != &other) {
+    entries = std::move(other.entries);
+    drop_index();
+    other.drop_index();
+  }
+  return *this;
+}
+
+namespace {
+/// Puts entry ENTRY (of hash HASH) in the first free slot from its own (SLOTS: the index's
+/// slots, a power-of-two count MASK + 1).
+inline void index_insert(uint32_t* slots, size_t mask, size_t hash, uint32_t entry) {
+  size_t i = hash & mask;
+  while (slots[i] != 0) i = (i + 1) & mask;
+  slots[i] = entry + 1;
+}
+}  // namespace
+
+uint32_t* DictData::build_index() const {
   size_t slots = 32;
   while (slots < 2 * entries.size()) slots *= 2;
-  index_.assign(slots, 0);
-  for (size_t i = 0; i < entries.size(); ++i) index_insert(hash_value(entries[i].first), uint32_t(i));
+  auto* index = new uint32_t[slots + 1]();
+  index[0] = uint32_t(slots);
+  for (size_t i = 0; i < entries.size(); ++i) index_insert(index + 1, slots - 1, hash_value(entries[i].first), uint32_t(i));
+  return index;
 }
 
-void DictData::index_insert(size_t hash, uint32_t entry) {
-  const size_t mask = index_.size() - 1;
-  size_t i = hash & mask;
-  while (index_[i] != 0) i = (i + 1) & mask;
-  index_[i] = entry + 1;
+const uint32_t* DictData::index() const {
+  uint32_t* current = index_.load(std::memory_order_acquire);
+  if (current) return current;
+  uint32_t* built = build_index();
+  // Another reader may have published its own meanwhile: the first one stays, the other is freed.
+  if (index_.compare_exchange_strong(current, built, std::memory_order_acq_rel, std::memory_order_acquire)) return built;
+  delete[] built;
+  return current;
 }
 
 void DictData::index_last_entry(size_t hash) {
-  if (entries.size() <= kIndexThreshold) return;
-  if (2 * entries.size() > index_.size()) rebuild_index();  // just grew past the threshold, or full
-  else index_insert(hash, uint32_t(entries.size() - 1));
+  // Writers never overlap readers, so the index cannot appear or change meanwhile.
+  uint32_t* index = index_.load(std::memory_order_relaxed);
+  if (!index) return;
+  if (2 * entries.size() > index[0]) drop_index();  // full: the next lookup builds a larger one
+  else index_insert(index + 1, index[0] - 1, hash, uint32_t(entries.size() - 1));
 }
 
 const Value* DictData::find(const Value& key) const {
@@ -116,9 +144,10 @@ const Value* DictData::find(const Value& key) const {
       if (equals(k, key)) return &v;
     return nullptr;
   }
-  const size_t mask = index_.size() - 1;
-  for (size_t i = hash_value(key) & mask; index_[i] != 0; i = (i + 1) & mask) {
-    const auto& entry = entries[index_[i] - 1];
+  const uint32_t* index = this->index();
+  const size_t mask = index[0] - 1;
+  for (size_t i = hash_value(key) & mask; index[1 + i] != 0; i = (i + 1) & mask) {
+    const auto& entry = entries[index[1 + i] - 1];
     if (equals(entry.first, key)) return &entry.second;
   }
   return nullptr;
@@ -145,16 +174,17 @@ size_t DictData::position(std::string_view key, size_t hash) const {
       if (is_str_key(entries[i].first, key)) return i;
     return entries.size();
   }
-  const size_t mask = index_.size() - 1;
-  for (size_t i = hash & mask; index_[i] != 0; i = (i + 1) & mask) {
-    const size_t at = index_[i] - 1;
+  const uint32_t* index = this->index();
+  const size_t mask = index[0] - 1;
+  for (size_t i = hash & mask; index[1 + i] != 0; i = (i + 1) & mask) {
+    const size_t at = index[1 + i] - 1;
     if (is_str_key(entries[at].first, key)) return at;
   }
   return entries.size();
 }
 
-void DictData::append_new(Value key, Value value) {
-  size_t h = entries.size() >= kIndexThreshold ? hash_value(key) : 0;
+void DictData::append_indexed(Value key, Value value) {
+  const size_t h = hash_value(key);
   entries.emplace_back(std::move(key), std::move(value));
   index_last_entry(h);
 }
@@ -173,7 +203,7 @@ bool DictData::erase(const Value& key) {
   for (auto it = entries.begin(); it != entries.end(); ++it) {
     if (equals(it->first, key)) {
       entries.erase(it);
-      rebuild_index();
+      drop_index();  // positions moved: the next lookup that needs an index builds a new one
       return true;
     }
   }

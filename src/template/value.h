@@ -5,10 +5,11 @@
 // `{% set _ = items.append(1) %}` is seen through every name bound to the list.
 //
 // Threads: a Value that is fully built is safe to read from several threads at once, e.g. one
-// context rendered by several Renderers concurrently. No read path modifies anything: dicts keep
-// their hash index current on insertion (never built lazily on lookup), lists and strings have
-// no caches, and copies only touch shared_ptr's atomic counts. Writes (set/append_new/erase,
+// context rendered by several Renderers concurrently. Read paths modify nothing but a dict's
+// hash index, which the first lookup that needs it builds and publishes atomically (see
+// DictData); lists and strings have no caches, and copies only touch shared_ptr's atomic counts. Writes (set/append_new/erase,
 // items.push_back, and templates calling append/update/pop on that data) must not overlap reads.
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -166,12 +167,23 @@ inline bool same_text(std::string_view a, std::string_view b) {
 
 /// A dict that keeps insertion order, with Python's key equality (1 == 1.0 == True).
 ///
-/// Concurrency: every member function marked const (find, size, and reading `entries`) only
-/// reads; the hash index is kept up to date by set/append_new/erase themselves, never built
-/// lazily on a lookup. So a dict that nobody modifies any more can be read by any number of
-/// threads at once. Modify `entries` only through set/append_new/erase (reserve() is fine).
+/// Concurrency: every member function marked const (find, position, size, and reading
+/// `entries`) may run on any number of threads at once on a dict that nobody modifies any more.
+/// The hash index of a dict of more than kIndexThreshold entries is built lazily, by the first
+/// lookup that needs it (most never do: the renderer finds a key by its remembered position
+/// first, and a context of 80,000 dicts is built once and read by that hint): a thread that
+/// finds no index builds one and publishes it with a compare-and-swap, and one that loses the
+/// race frees its own and uses the winner's. Once built, set/append_new keep it current.
+/// Modify `entries` only through set/append_new/erase (reserve() is fine).
 struct DictData {
   std::vector<std::pair<Value, Value>> entries;
+
+  DictData() = default;
+  DictData(const DictData& other) : entries(other.entries) {}
+  DictData(DictData&& other) noexcept : entries(std::move(other.entries)) { other.drop_index(); }
+  DictData& operator=(const DictData& other);
+  DictData& operator=(DictData&& other) noexcept;
+  ~DictData() { drop_index(); }
 
   const Value* find(const Value& key) const;
   const Value* find(std::string_view key) const;
@@ -181,20 +193,34 @@ struct DictData {
   /// The position in `entries` of the str key KEY (HASH as above), or size() when missing.
   size_t position(std::string_view key, size_t hash) const;
   void set(const Value& key, Value value);
-  /// Appends KEY, which the caller knows is not in the dict yet (no lookup).
-  void append_new(Value key, Value value);
+  /// Appends KEY, which the caller knows is not in the dict yet (no lookup). Inline: a built
+  /// context appends some 400,000 entries to dicts that have no index.
+  void append_new(Value key, Value value) {
+    if (index_.load(std::memory_order_relaxed)) return append_indexed(std::move(key), std::move(value));
+    entries.emplace_back(std::move(key), std::move(value));
+  }
   bool erase(const Value& key);
   size_t size() const { return entries.size(); }
+  /// Whether the hash index exists (built by a lookup of a long dict); for tests.
+  bool has_index() const { return index_.load(std::memory_order_acquire) != nullptr; }
+
+  /// Dicts of at most this many entries are scanned and never get an index.
+  static constexpr size_t kIndexThreshold = 8;
 
  private:
-  void rebuild_index();
+  /// The index, built now if there is none yet (only called for a dict past the threshold).
+  const uint32_t* index() const;
+  /// A new index of every entry: [0] the slot count (a power of two, at least twice the
+  /// entries), then the slots (entry position + 1, 0 = free).
+  uint32_t* build_index() const;
+  /// append_new of a dict that has an index: keeps it current.
+  void append_indexed(Value key, Value value);
+  /// Adds the last entry (of hash HASH) to the index when there is one (writers only).
   void index_last_entry(size_t hash);
-  void index_insert(size_t hash, uint32_t entry);
-  // Open addressing over the entries (entry position + 1, 0 = free; a power-of-two size at
-  // least twice the entries), covering every entry while there are more than kIndexThreshold
-  // entries (empty otherwise: a short dict is scanned). One flat allocation per dict instead
-  // of a node per entry.
-  std::vector<uint32_t> index_;
+  void drop_index() noexcept { delete[] index_.exchange(nullptr, std::memory_order_acq_rel); }
+  // Open addressing over the entries in one flat allocation per dict, or null: not built yet
+  // (and never for a dict nobody looks up by hash).
+  mutable std::atomic<uint32_t*> index_{nullptr};
 };
 
 /// Positional and keyword arguments of a call, already evaluated.

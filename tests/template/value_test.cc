@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -62,6 +65,87 @@ TEST(ValueSemantics, EqualityAndHashingFollowPython) {
   d.as_dict().set(Value(3.0), Value("three"));
   EXPECT_EQ(d.as_dict().size(), 20u);
   EXPECT_EQ(to_str(*d.as_dict().find(Value(3))), "three");
+}
+
+// The hash index of a long dict is built by the first lookup that needs it, not on insertion;
+// lookups give what a scan of the entries gives, before and after insertions and erasures.
+TEST(DictIndex, BuiltOnFirstLookupAndKeptCurrent) {
+  Value d = Value::dict();
+  auto& dict = d.as_dict();
+  for (int i = 0; i < 40; ++i) dict.append_new(Value("k" + std::to_string(i)), Value(i));
+  EXPECT_FALSE(dict.has_index());  // appended without hashing
+  ASSERT_NE(dict.find(std::string_view("k17")), nullptr);
+  EXPECT_TRUE(dict.has_index());
+  EXPECT_EQ(dict.find(std::string_view("k17"))->as_int(), 17);
+  EXPECT_EQ(dict.find(std::string_view("k40")), nullptr);
+  // Insertions after the index exists: kept current, through several growths.
+  for (int i = 40; i < 200; ++i) dict.append_new(Value("k" + std::to_string(i)), Value(i));
+  for (int i = 0; i < 200; i += 7) dict.set(Value("s" + std::to_string(i)), Value(-i));
+  for (int i = 0; i < 200; ++i) {
+    const Value* v = dict.find(std::string_view("k" + std::to_string(i)));
+    ASSERT_NE(v, nullptr) << i;
+    EXPECT_EQ(v->as_int(), i);
+    EXPECT_EQ(dict.position("k" + std::to_string(i), std::hash<std::string_view>()("k" + std::to_string(i))), size_t(i));
+  }
+  EXPECT_EQ(dict.find(std::string_view("s14"))->as_int(), -14);
+  // set() of an existing key replaces its value in place.
+  dict.set(Value("k5"), Value(55));
+  EXPECT_EQ(dict.find(Value("k5"))->as_int(), 55);
+  // Erasing moves positions: the next lookup rebuilds the index.
+  EXPECT_TRUE(dict.erase(Value("k0")));
+  EXPECT_FALSE(dict.has_index());
+  EXPECT_EQ(dict.find(std::string_view("k0")), nullptr);
+  EXPECT_EQ(dict.find(std::string_view("k199"))->as_int(), 199);
+  EXPECT_EQ(dict.entries.front().first.as_string(), "k1");
+}
+
+TEST(DictIndex, ShortDictIsScannedAndNeverIndexed) {
+  Value d = Value::dict();
+  auto& dict = d.as_dict();
+  for (int i = 0; i < int(DictData::kIndexThreshold); ++i) dict.append_new(Value(i), Value(i));
+  EXPECT_EQ(dict.find(Value(3.0))->as_int(), 3);  // 3 == 3.0, as in Python
+  EXPECT_FALSE(dict.has_index());
+}
+
+TEST(DictIndex, CopiesAndMovesKeepTheirOwnIndex) {
+  Value d = Value::dict();
+  for (int i = 0; i < 30; ++i) d.as_dict().append_new(Value(i), Value(i));
+  ASSERT_NE(d.as_dict().find(Value(4)), nullptr);  // builds the source's index
+  DictData copy = d.as_dict();
+  EXPECT_FALSE(copy.has_index());
+  copy.set(Value(100), Value(1));
+  EXPECT_EQ(copy.find(Value(29))->as_int(), 29);
+  EXPECT_EQ(d.as_dict().find(Value(100)), nullptr);
+  DictData moved = std::move(copy);
+  EXPECT_EQ(moved.find(Value(100))->as_int(), 1);
+  DictData assigned;
+  assigned = moved;
+  EXPECT_EQ(assigned.find(Value(7))->as_int(), 7);
+  assigned = std::move(moved);
+  EXPECT_EQ(assigned.find(Value(100))->as_int(), 1);
+  EXPECT_EQ(assigned.size(), 31u);
+}
+
+// Several threads looking up a dict nobody has looked up yet race to build its index: each
+// gets right answers (run under TSan/ASan in CI to catch a data race or a leak).
+TEST(DictIndex, ConcurrentFirstLookupsAgree) {
+  for (int round = 0; round < 20; ++round) {
+    Value d = Value::dict();
+    for (int i = 0; i < 64; ++i) d.as_dict().append_new(Value("key" + std::to_string(i)), Value(i));
+    std::vector<int> wrong(4, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < 64; ++i) {
+          const std::string key = "key" + std::to_string((i + 16 * t) % 64);
+          const Value* v = d.as_dict().find(std::string_view(key));
+          if (!v || v->as_int() != (i + 16 * t) % 64) ++wrong[t];
+        }
+      });
+    for (auto& th : threads) th.join();
+    for (int t = 0; t < 4; ++t) EXPECT_EQ(wrong[t], 0) << "thread " << t;
+    EXPECT_TRUE(d.as_dict().has_index());
+  }
 }
 
 TEST(ValueData, JsonKeepsIntFloatAndOrder) {

@@ -1,0 +1,97 @@
+// The context builder's faster paths give what the long way gives: make_dict's remembered key
+// order per call site, descriptions that need no rewriting shared as one value, and one-off
+// lookups of a built context that leave its dicts unindexed.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "generate/context.h"
+#include "generate/context_internal.h"
+#include "generate/python_literal.h"
+
+namespace restack::generate {
+namespace {
+
+std::vector<std::string> keys_of(const tmpl::Value& dict) {
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : dict.as_dict().entries) keys.push_back(k.as_string());
+  return keys;
+}
+
+std::vector<std::string> values_of(const tmpl::Value& dict) {
+  std::vector<std::string> values;
+  for (const auto& [k, v] : dict.as_dict().entries) values.push_back(v.is_string() ? v.as_string() : std::to_string(v.as_int()));
+  return values;
+}
+
+// One call site, called again and again (the second call on takes the remembered order), gives
+// the sorted keys with each value under its own key, as the first call does.
+tmpl::Value site_a(int i) {
+  return make_dict({{"name", "n" + std::to_string(i)}, {"doc", "d"}, {"base", i}, {"fields", "f"}, {"alias_of", ""}});
+}
+// Same first and last keys and count as site_a (a likely clash in the cache), other middle keys.
+tmpl::Value site_b(int i) {
+  return make_dict({{"name", "m" + std::to_string(i)}, {"kind", "k"}, {"index", i}, {"mode", "x"}, {"alias_of", ""}});
+}
+
+TEST(MakeDict, RemembersEachCallSitesOrderAndKeepsValuesWithTheirKeys) {
+  for (int i = 0; i < 5; ++i) {
+    tmpl::Value a = site_a(i), b = site_b(i);
+    EXPECT_EQ(keys_of(a), (std::vector<std::string>{"alias_of", "base", "doc", "fields", "name"})) << i;
+    EXPECT_EQ(values_of(a), (std::vector<std::string>{"", std::to_string(i), "d", "f", "n" + std::to_string(i)})) << i;
+    EXPECT_EQ(keys_of(b), (std::vector<std::string>{"alias_of", "index", "kind", "mode", "name"})) << i;
+    EXPECT_EQ(values_of(b), (std::vector<std::string>{"", std::to_string(i), "k", "x", "m" + std::to_string(i)})) << i;
+    EXPECT_FALSE(a.as_dict().has_index());
+  }
+}
+
+TEST(MakeDict, KeysThatAreNotLiteralsOrNotKnownAreSortedEveryTime) {
+  for (int i = 0; i < 3; ++i) {
+    std::string runtime = i % 2 ? "zeta" : "alpha";
+    tmpl::Value d = make_dict({{"name", "x"}, {std::string_view(runtime), i}, {"not_a_context_key", "y"}});
+    std::vector<std::string> expected = {"name", "not_a_context_key"};
+    expected.insert(i % 2 ? expected.end() : expected.begin(), runtime);
+    EXPECT_EQ(keys_of(d), expected) << i;
+    EXPECT_EQ(context_at(d, runtime).as_int(), i);
+    EXPECT_EQ(context_string(d, "not_a_context_key"), "y");
+  }
+}
+
+TEST(MakeDict, LongDictsAreFoundByKeyWithoutBuildingAnIndexForContextAt) {
+  tmpl::Value d = make_dict({{"alias_of", "0"}, {"base", "1"}, {"body", "2"}, {"call", "3"}, {"code", "4"},
+                             {"doc", "5"}, {"fields", "6"}, {"index", "7"}, {"kind", "8"}, {"mode", "9"}});
+  EXPECT_EQ(context_string(d, "kind"), "8");
+  EXPECT_EQ(context_string(d, "alias_of"), "0");
+  EXPECT_THROW(context_at(d, "missing"), std::out_of_range);
+  EXPECT_FALSE(d.as_dict().has_index());
+  EXPECT_EQ(d.as_dict().find(std::string_view("mode"))->as_string(), "9");  // a template's lookup may build it
+}
+
+TEST(DescriptionValues, EqualTheLongWayAndShareOneValueForPlainText) {
+  const std::vector<std::string> texts = {"Function number 0", "", "a", "Fetch | parse", "two  spaces", " lead", "trail ",
+                                          "line\nbreak", "tab\there", "quote \"x\"", "back\\slash", "ctl\x01x",
+                                          "ünïcode text", "a \x01 b", "x|", "|"};
+  for (const auto& text : texts) {
+    DescriptionValues v = description_values(text);
+    const std::string line = one_line(text);
+    EXPECT_EQ(v.one_line.as_string(), line) << text;
+    EXPECT_EQ(v.markdown.as_string(), markdown_cell(line)) << text;
+    EXPECT_EQ(v.doc.as_string(), docstring_text(text)) << text;
+  }
+  for (const auto& text : texts)
+    if (plain_description(text)) {
+      EXPECT_EQ(one_line(text), text);
+      EXPECT_EQ(docstring_text(text), text);
+      EXPECT_EQ(markdown_cell(text), text);
+    }
+  EXPECT_TRUE(plain_description("Input of the fn_0 function."));
+  EXPECT_FALSE(plain_description("a|b"));
+  DescriptionValues plain = description_values("Function number 0");
+  EXPECT_EQ(plain.one_line.identity(), plain.markdown.identity());
+  EXPECT_EQ(plain.one_line.identity(), plain.doc.identity());
+}
+
+}  // namespace
+}  // namespace restack::generate
