@@ -58,7 +58,7 @@ int LineIndex::line_of_with(size_t offset, size_t& cursor) const {
   return static_cast<int>(it - starts_.begin());
 }
 
-LineIndex::Position LineIndex::position_with(size_t offset, size_t& cursor) const {
+LineIndex::Position LineIndex::position_searched(size_t offset, size_t& cursor) const {
   if (offset > text_.size()) offset = text_.size();
   if (starts_.empty()) return Position{1, 1};
   int line = line_of_with(offset, cursor);

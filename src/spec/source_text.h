@@ -27,7 +27,23 @@ class LineIndex {
   Position position(size_t offset) const { return position_with(offset, last_line_); }
   /// The same, starting the search at CURSOR (a 0-based line, updated): for a thread that
   /// reads positions of a shared index in its own text order.
-  Position position_with(size_t offset, size_t& cursor) const;
+  Position position_with(size_t offset, size_t& cursor) const {
+    // Inline, the usual case: an ASCII text and OFFSET on the cursor's line or the next one
+    // (readers ask for positions nearly in text order, a few per line). The same answer as
+    // position_searched, which takes every other case.
+    size_t i = cursor;
+    if (ascii_ && offset <= text_.size() && i + 2 < starts_.size() && starts_[i] <= offset) {
+      if (offset < starts_[i + 1]) return Position{static_cast<int>(i + 1), static_cast<int>(offset - starts_[i]) + 1};
+      if (offset < starts_[i + 2]) {
+        cursor = i + 1;
+        return Position{static_cast<int>(i + 2), static_cast<int>(offset - starts_[i + 1]) + 1};
+      }
+    }
+    return position_searched(offset, cursor);
+  }
+  /// position_with by the general search (the cursor's line and the few after it, then a
+  /// binary search), for any text and offset.
+  Position position_searched(size_t offset, size_t& cursor) const;
   SourceLocation locate(size_t offset, const std::string& file) const {
     Position p = position(offset);
     return SourceLocation{file, p.line, p.column};

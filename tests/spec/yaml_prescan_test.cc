@@ -111,5 +111,26 @@ TEST(YamlPrescan, ReportsWhatItLooksFor) {
   EXPECT_FALSE(prescan("t: List[str]\nu: [q\n").ok);
 }
 
+// LineIndex::position_with's inline path (an ASCII text, the cursor's line or the next)
+// against the general search, from every cursor, at every offset (ASCII and not, a text with
+// and without a last line break, offsets past the end).
+TEST(LineIndexPositions, InlinePathMatchesTheSearch) {
+  for (std::string text : {std::string("a\nbb\n\nccc\n  dddd: e\nf"), std::string("a\nbb\n\nccc\n  dddd: e\nf\n"),
+                           std::string("\n\n\n"), std::string("x"), std::string("\xC3\xA9t\xC3\xA9\nb\n\nc: \xE2\x82\xAC\n")}) {
+    LineIndex lines(text);
+    size_t line_count = lines.line_starts().size();
+    for (size_t offset = 0; offset <= text.size() + 2; ++offset) {
+      for (size_t start = 0; start <= line_count + 1; ++start) {
+        size_t fast_cursor = start, searched_cursor = start;
+        LineIndex::Position fast = lines.position_with(offset, fast_cursor);
+        LineIndex::Position searched = lines.position_searched(offset, searched_cursor);
+        ASSERT_EQ(fast.line, searched.line) << offset << " from line " << start;
+        ASSERT_EQ(fast.column, searched.column) << offset << " from line " << start;
+        ASSERT_EQ(fast_cursor, searched_cursor) << offset << " from line " << start;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace restack::spec::test
