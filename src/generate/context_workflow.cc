@@ -502,12 +502,9 @@ tmpl::Value WorkflowBuilder::build() {
   // Function imports go inside `with import_functions():` next to the models.
   for (const auto& [c, unused] : children) top_.user("src.workflows." + workflow_module(std::string(c)), c);
   std::string import_functions = shielded_.empty() ? "" : sdk("import_functions");
-  std::vector<tmpl::Value> shielded_lines;
-  shielded_.for_each_line(
-      [&](std::string_view l) {
-        if (!l.empty()) shielded_lines.emplace_back(std::string(l));
-      },
-      4);
+  std::vector<std::string> shielded_lines;
+  for (auto& l : shielded_.lines(4))
+    if (!l.empty()) shielded_lines.push_back(std::move(l));
 
   tmpl::Value output_plan;
   if (w_.output_from_last_step && last) output_plan = make_dict({{"mode", "last"}, {"step", pool_.get(std::string_view(last->name))}});
@@ -516,10 +513,7 @@ tmpl::Value WorkflowBuilder::build() {
 
   // In the order the keys were always computed: the import lines are read before log_start
   // and log_end are written (steps imported `log` already).
-  // Lines seen before (most of them) taken from the pool without a string of their own.
-  std::vector<tmpl::Value> import_values;
-  top_.for_each_line([&](std::string_view l) { import_values.push_back(pool_.get(l)); });
-  tmpl::Value import_lines = make_list(std::move(import_values));
+  tmpl::Value import_lines = pooled_string_list(pool_, top_.lines());
   std::string log_start = log_call(8, w_.name, " started");
   std::string log_end = log_call(8, w_.name, " completed");
   NameValues names = name_values(w_.name);
@@ -543,7 +537,7 @@ tmpl::Value WorkflowBuilder::build() {
                     {"plan", std::move(plan)},
                     {"return_code", ret},
                     {"run_decorator", pool_.get(std::move(run_decorator))},
-                    {"shielded_import_lines", make_list(std::move(shielded_lines))},
+                    {"shielded_import_lines", string_list(std::move(shielded_lines))},
                     {"signature", def_signature("async def run", params, returns, 4)},
                     {"steps", make_list(std::move(steps))},
                     {"task_queue", std::move(task_queue)},

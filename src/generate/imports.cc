@@ -130,103 +130,138 @@ std::vector<std::string> from_import_lines(const std::string& module,
 
 namespace {
 
-/// `from MODULE import NAMES` (each `name` or `name as alias`) given to EMIT line by line,
-/// wrapped as from_import_lines wraps it. NAMES (pointers to entries with `name` and `alias`)
-/// are sorted by name, which is the order sorted() gives their texts (an alias only adds
-/// " as ..." after its name, and a space sorts before any character of a name), so the text is
-/// built in one pass without a list of parts to sort. LINE: the buffer each line is written in.
-template <typename Names, typename Emit>
-void emit_from_import(std::string& line, const std::string& module, const Names& names, size_t indent, Emit& emit) {
-  auto append_name = [](std::string& out, const std::string& name, const std::string& alias) {
-    out += name;
+/// `from MODULE import NAMES` (each `name` or `name as alias`) written into SINK, wrapped as
+/// from_import_lines wraps it. NAMES (pointers to entries with `name` and `alias`) are sorted by
+/// name, which is the order sorted() gives their texts (an alias only adds " as ..." after its
+/// name, and a space sorts before any character of a name), so the text is built in one pass
+/// without a list of parts to sort, each line in a string of its final size.
+template <typename Names, typename Sink>
+void write_from_import(Sink& sink, const std::string& module, const Names& names, size_t indent) {
+  auto append_name = [](std::string& line, const std::string& name, const std::string& alias) {
+    line += name;
     if (alias != name) {
-      out += " as ";
-      out += alias;
+      line += " as ";
+      line += alias;
     }
   };
   // The flat line's length, known before writing it: a long import is written wrapped at once.
   size_t size = 5 + module.size() + 8;
   for (const auto* n : names) size += n->name.size() + 2 + (n->alias == n->name ? 0 : 4 + n->alias.size());
   size -= 2;  // no ", " before the first name
-  line.assign("from ");
-  line += module;
   if (indent + size <= kLineLength) {
-    line += " import ";
+    std::string& flat = sink.start(size);
+    flat += "from ";
+    flat += module;
+    flat += " import ";
     bool first = true;
     for (const auto* n : names) {
-      if (!first) line += ", ";
+      if (!first) flat += ", ";
       first = false;
-      append_name(line, n->name, n->alias);
+      append_name(flat, n->name, n->alias);
     }
-    emit(std::string_view(line));
+    sink.end();
     return;
   }
-  line += " import (";
-  emit(std::string_view(line));
+  std::string& head = sink.start(5 + module.size() + 9);
+  head += "from ";
+  head += module;
+  head += " import (";
+  sink.end();
   for (const auto* n : names) {
-    line.assign("    ");
+    std::string& line = sink.start(4 + n->name.size() + 1 + (n->alias == n->name ? 0 : 4 + n->alias.size()));
+    line += "    ";
     append_name(line, n->name, n->alias);
     line += ',';
-    emit(std::string_view(line));
+    sink.end();
   }
-  emit(std::string_view(")"));
+  sink.start(1) += ')';
+  sink.end();
 }
 
 }  // namespace
 
-void ImportSet::visit_lines(size_t indent, LineVisitor visit, void* context) const {
+template <typename Sink>
+void ImportSet::write_lines(size_t indent, Sink& sink) const {
   // isort's force_sort_within_sections=false: plain `import x` lines first, then `from` lines,
   // each sorted by module; names sorted case-sensitively (isort's default for black profile
   // would be case-insensitive, but black does not care and sorted() in Python is the reference).
-  // Each line written into one buffer and handed over as a view (blank lines between sections).
-  std::string line;
-  line.reserve(128);
-  bool any = false;  // a line was emitted (the next section starts with a blank line)
-  bool section_open = false;
-  auto emit = [&](std::string_view text) {
-    any = true;
-    visit(context, text);
-  };
-  auto open_section = [&] {
-    if (!section_open && any) visit(context, std::string_view());
-    section_open = true;
-  };
+  // Written in one pass per section (blank lines between sections).
+  bool any = false;  // a line was written: the next section starts with a blank line
   modules_.with_sorted([&](auto modules) {
     froms_.with_sorted([&](auto froms) {
       for (int section = 0; section < 3; ++section) {
-        section_open = false;
+        bool open = false;
+        auto open_section = [&] {
+          if (!open && any) {
+            sink.start(0);
+            sink.end();
+          }
+          open = any = true;
+        };
         for (const auto* m : modules) {
           if (m->section != section) continue;
           open_section();
-          line.assign("import ");
+          std::string& line = sink.start(7 + m->module.size() + (m->alias == m->module ? 0 : 4 + m->alias.size()));
+          line += "import ";
           line += m->module;
           if (m->alias != m->module) {
             line += " as ";
             line += m->alias;
           }
-          emit(std::string_view(line));
+          sink.end();
         }
         for (const auto* m : froms) {
           if (m->section != section || m->names.empty()) continue;
           open_section();
-          m->names.with_sorted([&](auto names) { emit_from_import(line, m->module, names, indent, emit); });
+          m->names.with_sorted([&](auto names) { write_from_import(sink, m->module, names, indent); });
         }
       }
     });
   });
   if (!raw_.empty()) {
-    if (any) visit(context, std::string_view());
-    for (const auto& l : raw_) visit(context, l);
+    if (any) {
+      sink.start(0);
+      sink.end();
+    }
+    for (const auto& l : raw_) {
+      sink.start(l.size()) += l;
+      sink.end();
+    }
   }
 }
 
 std::vector<std::string> ImportSet::lines(size_t indent) const {
+  // Each line a string of its own, of its final size.
+  struct Sink {
+    std::vector<std::string> out;
+    std::string& start(size_t size) {
+      std::string& line = out.emplace_back();
+      if (size) line.reserve(size);
+      return line;
+    }
+    void end() {}
+  } sink;
   size_t count = raw_.size() + modules_.size() + 4;
   for (const auto& m : froms_.items()) count += m.names.size() + 2;
-  std::vector<std::string> out;
-  out.reserve(count);
-  for_each_line([&](std::string_view line) { out.emplace_back(line); }, indent);
-  return out;
+  sink.out.reserve(count);
+  write_lines(indent, sink);
+  return std::move(sink.out);
+}
+
+void ImportSet::visit_lines(size_t indent, LineVisitor visit, void* context) const {
+  // Every line written into one buffer and handed over as a view.
+  struct Sink {
+    LineVisitor visit;
+    void* context;
+    std::string line;
+    std::string& start(size_t) {
+      line.clear();
+      return line;
+    }
+    void end() { visit(context, line); }
+  } sink{visit, context, {}};
+  sink.line.reserve(128);
+  write_lines(indent, sink);
 }
 
 }  // namespace restack::generate

@@ -46,7 +46,15 @@ class ImportSet {
         &f);
   }
 
-private:
+ private:
+  using LineVisitor = void (*)(void* context, std::string_view line);
+  /// for_each_line without the template: VISIT(CONTEXT, line) for each line.
+  void visit_lines(size_t indent, LineVisitor visit, void* context) const;
+  /// The lines written into SINK: `std::string& SINK.start(size)` gives the string to write a
+  /// line of about SIZE characters into, `SINK.end()` takes it (lines() and visit_lines share
+  /// the layout this way).
+  template <typename Sink>
+  void write_lines(size_t indent, Sink& sink) const;
   /// Entries in the order they were added, found by a short scan while there are a few (a
   /// module imports from some five modules, a few names each) and through a hash index past
   /// that (the services module imports from 6,000 modules, the tests module 1,000 models from
@@ -89,9 +97,6 @@ private:
     int section;
     const std::string& key() const { return module; }
   };
-  using LineVisitor = void (*)(void* context, std::string_view line);
-  /// for_each_line without the template: VISIT(CONTEXT, line) for each line.
-  void visit_lines(size_t indent, LineVisitor visit, void* context) const;
   /// The entry of MODULE's names (created empty on first use).
   FromModule& names_of(std::string_view module);
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "generate/imports.h"
@@ -99,7 +100,12 @@ TEST(ImportSet, SameNamesAndLinesAsTheLongWay) {
       }
       EXPECT_FALSE(fast.empty());
     }
-    for (size_t indent : {0u, 4u, 40u}) EXPECT_EQ(fast.lines(indent), slow.lines(indent)) << round;
+    for (size_t indent : {0u, 4u, 40u}) {
+      EXPECT_EQ(fast.lines(indent), slow.lines(indent)) << round;
+      std::vector<std::string> visited;  // the same lines one by one, as views
+      fast.for_each_line([&](std::string_view line) { visited.emplace_back(line); }, indent);
+      EXPECT_EQ(visited, slow.lines(indent)) << round;
+    }
   }
 }
 
