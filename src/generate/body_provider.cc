@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "generate/context_internal.h"
 #include "generate/python_literal.h"
 #include "generate/python_types.h"
 
@@ -48,14 +49,22 @@ FunctionBody PlaceholderBodyProvider::body(const BodyRequest& r) {
   code.reserve(128 + 2 * fn.name.size() + (fn.description ? fn.description->size() : 0));
   code += r.log_name;
   code += ".info(";
-  code += python_string(fn.name + " started");
+  std::string started = fn.name;
+  started += " started";
+  append_python_string(code, started);
   code += ')';
   if (4 + code.size() > kLineLength) code = fit(code, 4, 4);
   code += "\n# TODO: implement ";
   code += fn.name;
   if (fn.description) {
-    std::string what = one_line(*fn.description);
-    if (!what.empty()) {
+    const std::string& description = *fn.description;
+    // A description that one_line leaves as it is (most) is appended without a copy.
+    if (plain_description(description)) {
+      if (!description.empty()) {
+        code += ": ";
+        code += description;
+      }
+    } else if (std::string what = one_line(description); !what.empty()) {
       code += ": ";
       code += what;
     }
@@ -64,7 +73,7 @@ FunctionBody PlaceholderBodyProvider::body(const BodyRequest& r) {
     code += "\nreturn ";
     code += fit(r.types.construct(r.output_model, false), 4, 4 + 7);
   }
-  return {code, {}, "placeholder"};
+  return {std::move(code), {}, "placeholder"};
 }
 
 FunctionBody CodeBodyProvider::body(const BodyRequest& r) {

@@ -80,11 +80,25 @@ std::string indent_lines(std::string_view text, size_t n) {
   return out;
 }
 
+/// IMPORTS' lines, each the pool's value of its text: a line seen before (most function
+/// modules import the same few) makes no string at all.
+tmpl::Value pooled_import_lines(StringPool& pool, const ImportSet& imports) {
+  std::vector<tmpl::Value> values;
+  values.reserve(8);
+  imports.for_each_line([&](std::string_view line) { values.push_back(pool.get(line)); });
+  return make_list(std::move(values));
+}
+
 }  // namespace
 
 std::string def_signature(const std::string& prefix, const std::vector<std::string>& params,
                           const std::string& returns, size_t indent) {
-  std::string flat = prefix + "(";
+  size_t size = prefix.size() + 6 + returns.size();
+  for (const auto& p : params) size += p.size() + 2;
+  std::string flat;
+  flat.reserve(size);  // one allocation for the usual one-line signature
+  flat += prefix;
+  flat += '(';
   for (size_t i = 0; i < params.size(); ++i) {
     if (i) flat += ", ";
     flat += params[i];
@@ -132,7 +146,7 @@ tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f,
                     {"description_md", f.description ? std::move(described.markdown) : ContextField::empty_string()},
                     {"doc", f.description ? std::move(described.doc) : ContextField::empty_string()},
                     {"decorator", pool.get(std::move(decorator))},
-                    {"import_lines", pooled_string_list(pool, imports.lines())},
+                    {"import_lines", pooled_import_lines(pool, imports)},
                     {"signature", def_signature("async def " + f.name, params, returns, 0)},
                     {"body", std::move(code)},
                     {"origin", ContextField::literal(body.origin)},

@@ -74,6 +74,11 @@ inline bool text_less(std::string_view a, std::string_view b) {
   return a.size() < b.size();
 }
 
+/// Sorts NAMES in std::string's order (text_less): by their first eight bytes as one
+/// big-endian number (zero-padded), and by text_less only between names that share those, so
+/// a sort of some 5,000 function names (src/services.py) compares words, not bytes one by one.
+void sort_texts(std::vector<std::string_view>& names);
+
 /// One entry of make_dict: a key and its value. Empty strings (the value of some 60,000 entries
 /// of a large project) and the context's own words ("function", "fields"...) share one value
 /// each instead of an allocation each.

@@ -1,6 +1,7 @@
 // Project-wide modules: src/services.py (one start_service per task queue), the schedule
 // script, and the generated project's tests.
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -9,6 +10,24 @@
 #include "generate/python_literal.h"
 
 namespace restack::generate {
+
+void sort_texts(std::vector<std::string_view>& names) {
+  struct Keyed {
+    uint64_t prefix;
+    std::string_view text;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(names.size());
+  for (std::string_view n : names) {
+    uint64_t prefix = 0;
+    for (size_t i = 0; i < 8; ++i) prefix = (prefix << 8) | (i < n.size() ? static_cast<unsigned char>(n[i]) : 0u);
+    keyed.push_back({prefix, n});
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return a.prefix != b.prefix ? a.prefix < b.prefix : text_less(a.text, b.text);
+  });
+  for (size_t i = 0; i < keyed.size(); ++i) names[i] = keyed[i].text;
+}
 
 namespace {
 
@@ -54,7 +73,7 @@ std::vector<QueueRegistrations> registrations(const ProjectIndex& index) {
     on(q).functions.push_back(f.name);
   }
   auto sort_unique = [](std::vector<std::string_view>& names) {
-    std::sort(names.begin(), names.end(), text_less);
+    sort_texts(names);
     names.erase(std::unique(names.begin(), names.end()), names.end());
   };
   for (auto& q : out) {

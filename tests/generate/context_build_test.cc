@@ -3,6 +3,9 @@
 // lookups of a built context that leave its dicts unindexed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,6 +94,25 @@ TEST(DescriptionValues, EqualTheLongWayAndShareOneValueForPlainText) {
   DescriptionValues plain = description_values("Function number 0");
   EXPECT_EQ(plain.one_line.identity(), plain.markdown.identity());
   EXPECT_EQ(plain.one_line.identity(), plain.doc.identity());
+}
+
+TEST(SortTexts, GivesStdStringsOrder) {
+  std::vector<std::string> texts = {"fn_10", "fn_1", "fn_100", "fn_2", "", "a", "ab", "abcdefgh", "abcdefgha",
+                                    "abcdefg", "abcdefgh", "Zed", "zed", "z\xffq", "z\x7fq", std::string("a\0b", 3),
+                                    std::string("a\0", 2), "longer_name_with_same_prefix_1", "longer_name_with_same_prefix_0"};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 300; ++i) {
+    std::string t;
+    const size_t n = rng() % 12;
+    for (size_t j = 0; j < n; ++j) t += "ab_\x80z0"[rng() % 7];
+    texts.push_back(t);
+  }
+  std::vector<std::string_view> ours(texts.begin(), texts.end());
+  sort_texts(ours);
+  std::vector<std::string> expected = texts;
+  std::sort(expected.begin(), expected.end());
+  ASSERT_EQ(ours.size(), expected.size());
+  for (size_t i = 0; i < ours.size(); ++i) EXPECT_EQ(std::string(ours[i]), expected[i]) << i;
 }
 
 }  // namespace
