@@ -91,12 +91,12 @@ template <typename V>
 class NameMap {
  public:
   const V* find(std::string_view name) const {
-    auto it = lower(name);
+    auto it = lower(entries_, name);
     return it != entries_.end() && it->first == name ? &it->second : nullptr;
   }
   bool contains(std::string_view name) const { return find(name) != nullptr; }
   V& operator[](std::string_view name) {
-    auto it = lower(name);
+    auto it = lower(entries_, name);
     if (it == entries_.end() || it->first != name) it = entries_.emplace(it, name, V());
     return it->second;
   }
@@ -104,12 +104,10 @@ class NameMap {
   auto end() const { return entries_.end(); }
 
  private:
-  auto lower(std::string_view name) const {
-    return std::lower_bound(entries_.begin(), entries_.end(), name,
-                            [](const auto& e, std::string_view n) { return e.first < n; });
-  }
-  auto lower(std::string_view name) {
-    return std::lower_bound(entries_.begin(), entries_.end(), name,
+  /// The first entry not before NAME, in ENTRIES (this map's, const or not).
+  template <typename Entries>
+  static auto lower(Entries& entries, std::string_view name) {
+    return std::lower_bound(entries.begin(), entries.end(), name,
                             [](const auto& e, std::string_view n) { return e.first < n; });
   }
   std::vector<std::pair<std::string_view, V>> entries_;
