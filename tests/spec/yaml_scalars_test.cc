@@ -107,15 +107,15 @@ TEST(YamlScalars, FloatsReadAsStrtodReadsThem) {
 // children arrays larger than an arena chunk come out as written.
 TEST(YamlScalars, CollectionsKeepTheirChildrenInOrder) {
   std::string text = "big:\n";
-  for (int i = 0; i < 20000; ++i) text += "  k" + std::to_string(i) + ": [" + std::to_string(i) + ", {x: " + std::to_string(i) + "}]\n";
+  for (int i = 0; i < 3000; ++i) text += "  k" + std::to_string(i) + ": [" + std::to_string(i) + ", {x: " + std::to_string(i) + "}]\n";
   text += "list:\n  - &a {p: 1, q: [x, y]}\n  - *a\n  - []\n  - {}\n  - - nested\n    - - deeper\n";
   DiagnosticSink sink;
   auto doc = parse_document_view(text, "t.yaml", sink);
   ASSERT_TRUE(doc) << sink.all().size();
   const Node* big = doc->root()->get("big");
-  ASSERT_EQ(big->entries().size(), 20000u);
+  ASSERT_EQ(big->entries().size(), 3000u);
   EXPECT_TRUE(big->items().empty());
-  for (int i = 0; i < 20000; i += 997) {
+  for (int i = 0; i < 3000; i += 997) {
     const auto& [k, v] = big->entries()[static_cast<size_t>(i)];
     EXPECT_EQ(k->value, "k" + std::to_string(i));
     ASSERT_EQ(v->items().size(), 2u);
