@@ -353,6 +353,30 @@ const std::string& context_string(const tmpl::Value& dict, std::string_view key)
   return v.is_string() ? v.as_string() : empty;
 }
 
+const tmpl::Value& ContextKey::at(const tmpl::Value& dict) {
+  if (dict.is_dict()) {
+    const auto& entries = dict.as_dict().entries;
+    if (position_ < entries.size()) {
+      const tmpl::Value& k = entries[position_].first;
+      if (k.is_string() && tmpl::same_text(k.as_string(), key_)) return entries[position_].second;
+    }
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const tmpl::Value& k = entries[i].first;
+      if (k.is_string() && tmpl::same_text(k.as_string(), key_)) {
+        position_ = i;
+        return entries[i].second;
+      }
+    }
+  }
+  return context_at(dict, key_);  // throws, as for any missing key
+}
+
+const std::string& ContextKey::string(const tmpl::Value& dict) {
+  static const std::string empty;
+  const tmpl::Value& v = at(dict);
+  return v.is_string() ? v.as_string() : empty;
+}
+
 std::string PlannedFile::item_text() const {
   switch (item) {
     case Item::kWhole: return "";
@@ -398,9 +422,10 @@ std::vector<PlannedFile> plan_files(size_t nf, size_t nw, FunctionModule functio
 std::vector<PlannedFile> file_plan(const tmpl::Value& data) {
   const auto& fns = context_at(data, "functions").as_list().items;
   const auto& wfs = context_at(data, "workflows").as_list().items;
+  ContextKey function_module("module"), workflow_module("module");
   return plan_files(
-      fns.size(), wfs.size(), [&](size_t i) { return context_string(fns[i], "module"); },
-      [&](size_t i) { return context_string(wfs[i], "module"); });
+      fns.size(), wfs.size(), [&](size_t i) { return function_module.string(fns[i]); },
+      [&](size_t i) { return workflow_module.string(wfs[i]); });
 }
 
 std::vector<PlannedFile> file_plan(const spec::Project& project) {
@@ -586,23 +611,26 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
     unit -= kWhole;
     // One pool per batch: the texts its items repeat are shared without a lock.
     StringPool pool;
-    if (unit < function_units) {
-      for (size_t i = unit * kBatch; i < std::min(nf, (unit + 1) * kBatch); ++i) {
-        functions[i] = function_context(index, project.functions[i], bodies, pool);
-        if (options.on_item) (*options.on_item)(PlannedFile::Item::kFunction, i, functions[i], generator, project_dict);
+    // Workflows first: the files that wait for all of them (the tests, the schedule script) are
+    // then rendered while the other threads still build functions, instead of on one thread
+    // after everything else.
+    if (unit < workflow_units) {
+      for (size_t i = unit * kBatch; i < std::min(nw, (unit + 1) * kBatch); ++i) {
+        workflows[i] = workflow_context(index, project.workflows[i], pool);
+        if (options.on_item) (*options.on_item)(PlannedFile::Item::kWorkflow, i, workflows[i], generator, project_dict);
       }
-      if (function_units_left.fetch_sub(1, std::memory_order_acq_rel) == 1)
-        part_ready("functions", function_list = make_list(std::move(functions)));
+      if (workflow_units_left.fetch_sub(1, std::memory_order_acq_rel) == 1)
+        part_ready("workflows", workflow_list = make_list(std::move(workflows)));
       return;
     }
-    unit -= function_units;
-    for (size_t i = unit * kBatch; i < std::min(nw, (unit + 1) * kBatch); ++i) {
-      workflows[i] = workflow_context(index, project.workflows[i], pool);
-      if (options.on_item) (*options.on_item)(PlannedFile::Item::kWorkflow, i, workflows[i], generator, project_dict);
+    unit -= workflow_units;
+    for (size_t i = unit * kBatch; i < std::min(nf, (unit + 1) * kBatch); ++i) {
+      functions[i] = function_context(index, project.functions[i], bodies, pool);
+      if (options.on_item) (*options.on_item)(PlannedFile::Item::kFunction, i, functions[i], generator, project_dict);
     }
-    if (workflow_units_left.fetch_sub(1, std::memory_order_acq_rel) == 1)
-      part_ready("workflows", workflow_list = make_list(std::move(workflows)));
-  }, options.threads);
+    if (function_units_left.fetch_sub(1, std::memory_order_acq_rel) == 1)
+      part_ready("functions", function_list = make_list(std::move(functions)));
+  }, options.threads, options.out_of_work);
   Context context;
   context.data = make_dict(
       {{"generator", std::move(generator)},
@@ -613,7 +641,7 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
        {"services", std::move(services)},
        {"schedule", std::move(schedule)},
        {"tests", std::move(tests)}});
-  context.files = file_plan(context.data);
+  if (options.plan_files) context.files = file_plan(context.data);
   return context;
 }
 

@@ -63,6 +63,12 @@ struct ContextOptions {
   /// What becomes of the builder's helper threads (parallel_for): joined, or left to the
   /// process's exit (the CLI, see GenerateOptions::teardown).
   Teardown threads = Teardown::kFree;
+  /// Null, or called by each builder thread that has no module left to build (parallel_for's
+  /// OUT_OF_WORK): the generator has it help write the files still queued.
+  const std::function<void()>* out_of_work = nullptr;
+  /// False: Context::files is left empty, for a caller that planned the files from the project
+  /// (file_plan(project), the same plan) and would otherwise pay for a second one.
+  bool plan_files = true;
 };
 
 struct Context {
@@ -90,5 +96,19 @@ std::string context_json(const Context& context);
 const tmpl::Value& context_at(const tmpl::Value& dict, std::string_view key);
 /// DICT[KEY] as a string ("" when it is not a string).
 const std::string& context_string(const tmpl::Value& dict, std::string_view key);
+
+/// context_at/context_string for one KEY read from many dicts that one call site built (the
+/// items of "functions", say): those share their key order, so the position where KEY was found
+/// last is checked first, and a dict laid out otherwise is scanned as context_at does.
+class ContextKey {
+ public:
+  explicit ContextKey(std::string_view key) : key_(key) {}
+  const tmpl::Value& at(const tmpl::Value& dict);
+  const std::string& string(const tmpl::Value& dict);
+
+ private:
+  std::string_view key_;
+  size_t position_ = 0;
+};
 
 }  // namespace restack::generate

@@ -51,7 +51,8 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
                                                                                   const tmpl::Value* item) {
     if (scope == SelfCheckScope::kAll)
       return file.path.size() >= 3 && file.path.compare(file.path.size() - 3, 3, ".py") == 0;
-    return file.item == PlannedFile::Item::kFunction && item && context_string(*item, "origin") != "placeholder";
+    thread_local ContextKey origin("origin");  // a position hint per rendering thread
+    return file.item == PlannedFile::Item::kFunction && item && origin.string(*item) != "placeholder";
   };
   const RenderStream stream{options.output, &checked};
   // Each function's and workflow's file is rendered (and written) as soon as its context is
@@ -63,15 +64,20 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
   const ItemReady on_item = [&](PlannedFile::Item kind, size_t index, const tmpl::Value& item, const tmpl::Value& generator,
                                 const tmpl::Value& project_dict) { render.render_item(kind, index, item, generator, project_dict); };
   const PartReady on_part = [&](std::string_view key, const tmpl::Value& value) { render.part_ready(key, value); };
+  // A builder thread out of modules helps write the files still queued (the run's last work).
+  const std::function<void()> help_write = [&] {
+    if (options.output) options.output->help_write();
+  };
   Context context;
   {
     Bodies bodies(options);
     // A provider that is not concurrent builds on one thread: then the files are rendered
     // afterwards, on every thread.
     const bool concurrent = bodies.provider().concurrent();
-    context = build_context(project, bodies.provider(),
-                            {options.generator_version, options.jobs, concurrent ? &on_item : nullptr,
-                             concurrent ? &on_part : nullptr, options.teardown});
+    ContextOptions context_options{options.generator_version, options.jobs, concurrent ? &on_item : nullptr,
+                                   concurrent ? &on_part : nullptr, options.teardown, concurrent ? &help_write : nullptr};
+    context_options.plan_files = false;  // `plan` above
+    context = build_context(project, bodies.provider(), context_options);
     result.releases.emplace_back(std::move(project), options.teardown);  // everything needed is in the context now
   }
   const auto user_code = user_code_modules(context);

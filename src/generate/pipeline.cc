@@ -282,9 +282,10 @@ RenderResult render_project(const Context& ctx, const std::vector<TemplateSource
 
 std::map<std::string, std::string> user_code_modules(const Context& ctx) {
   std::map<std::string, std::string> user_code;  // module path -> origin ("code" or "llm")
+  ContextKey origin_key("origin"), module_key("module");
   for (const auto& f : context_at(ctx.data, "functions").as_list().items)
-    if (const std::string& origin = context_string(f, "origin"); origin != "placeholder")
-      user_code["src/functions/" + context_string(f, "module") + ".py"] = origin;
+    if (const std::string& origin = origin_key.string(f); origin != "placeholder")
+      user_code["src/functions/" + module_key.string(f) + ".py"] = origin;
   return user_code;
 }
 
