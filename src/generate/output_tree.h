@@ -54,6 +54,11 @@ class StagedTree {
   /// cannot be written is reported by commit(). An error here when PATH is not
   /// safe_relative_path.
   std::optional<std::string> add(const std::string& path, std::string content);
+  /// Writes files still queued by add() on the calling thread, beside the thread that is
+  /// writing, until the queue is empty. For a thread that has nothing else to do (a second
+  /// thread creating files in the same folder costs CPU in the kernel, and saves wall time only
+  /// when that CPU is idle anyway).
+  void help_write();
   /// Puts every added file in place: a new DIR is the staging folder renamed in one step; in an
   /// existing DIR every path is checked first (write_tree), then each file is renamed into
   /// place. Call once, after every add() returned. The error of the first file that could not

@@ -31,26 +31,38 @@ struct Loop {
   std::exception_ptr first_error;
   unsigned helpers_running = 0;
 
-  void work(size_t count, const std::function<void(size_t)>& fn) {
+  void work(size_t count, const std::function<void(size_t)>& fn, const std::function<void()>* out_of_work) {
     for (size_t i; !failed.load(std::memory_order_relaxed) && (i = next.fetch_add(1)) < count;) {
       try {
         fn(i);
       } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!first_error) first_error = std::current_exception();
-        failed = true;
+        record(std::current_exception());
       }
     }
+    if (!out_of_work) return;
+    try {
+      (*out_of_work)();
+    } catch (...) {
+      record(std::current_exception());
+    }
+  }
+
+  void record(std::exception_ptr error) {
+    std::lock_guard lock(mutex);
+    if (!first_error) first_error = error;
+    failed = true;
   }
 };
 
 }  // namespace
 
-void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>& fn, Teardown threads) {
+void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>& fn, Teardown threads,
+                  const std::function<void()>* out_of_work) {
   if (jobs == 0) jobs = default_jobs();
   jobs = unsigned(std::min<size_t>(jobs, count));
   if (jobs <= 1) {
     for (size_t i = 0; i < count; ++i) fn(i);
+    if (out_of_work) (*out_of_work)();
     return;
   }
   auto loop = std::make_shared<Loop>();
@@ -63,8 +75,8 @@ void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>
       ++loop->helpers_running;
     }
     try {
-      helpers.emplace_back([loop, count, &fn, park] {
-        loop->work(count, fn);
+      helpers.emplace_back([loop, count, &fn, park, out_of_work] {
+        loop->work(count, fn, out_of_work);
         if (!park) return;
         {
           std::lock_guard lock(loop->mutex);
@@ -85,7 +97,7 @@ void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>
       break;  // no more threads available: the ones running (and this one) do all the work
     }
   }
-  loop->work(count, fn);  // the calling thread is one of the workers
+  loop->work(count, fn, out_of_work);  // the calling thread is one of the workers
   if (park) {
     for (auto& h : helpers) h.detach();
     std::unique_lock lock(loop->mutex);

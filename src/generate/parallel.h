@@ -19,7 +19,10 @@ unsigned default_jobs();
 /// threads are joined (kFree), or, once their work is done, left blocked until the process
 /// exits (kLeaveToExit, the CLI): a thread that ends makes the allocator walk every block it
 /// allocated, which for the context builder's threads is 2-4% of a large run's instructions.
+/// OUT_OF_WORK (null: none) is called once by each worker, the calling thread included, when no
+/// index is left for it, before it stops: e.g. to share another worker's remaining work that
+/// is not made of indexes (StagedTree::help_write).
 void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>& fn,
-                  Teardown threads = Teardown::kFree);
+                  Teardown threads = Teardown::kFree, const std::function<void()>* out_of_work = nullptr);
 
 }  // namespace restack::generate

@@ -32,6 +32,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -279,17 +280,23 @@ struct StagedTree::Impl {
   bool fresh = false;
   Fd root;  // an existing DIR, opened (DIR itself may be a link)
   Staging staging;
-  /// Guards paths, pending, writing and write_error. Files are written outside it, by one
-  /// thread at a time (the one that set `writing`), which alone uses staged_folders until commit.
+  /// Guards paths, pending, writing and write_error. Files are written outside it, by the
+  /// thread that set `writing` and by threads with nothing else to do (help_write).
   std::mutex mutex;
+  std::mutex folders_mutex;  // guards staged_folders
   std::unique_ptr<Folders> staged_folders;
   std::vector<std::string> paths;
-  std::vector<PendingFile> pending;  // added, not written yet
-  bool writing = false;              // a thread is writing `pending` (write_pending)
+  std::deque<PendingFile> pending;  // added, not written yet
+  bool writing = false;             // a thread is writing `pending` (write_pending)
   std::optional<std::string> write_error;  // the first file that could not be written
   std::atomic<size_t> bytes{0};
 
   void write_pending();
+  /// Takes up to kChunk files off the front of `pending` into BATCH; false when none is left.
+  /// Small chunks leave work in `pending` for help_write.
+  bool take(std::vector<PendingFile>& batch);
+  void write(PendingFile& file);
+  static constexpr size_t kChunk = 16;
 };
 
 // Why one thread at a time creates the files: two threads creating files in the same folder at
@@ -297,31 +304,61 @@ struct StagedTree::Impl {
 // about 0.37 s of CPU that way against 0.25 s from one thread. So a thread that adds a file
 // while another is writing only queues it, and the writing thread takes the queue until it is
 // empty (no thread of our own: the render threads take turns, and none ever waits for another).
+// The exception is a thread with nothing else to do (help_write): at the end of a run, when the
+// files still queued are all that is left, two threads writing them end sooner than one (0.19 s
+// against 0.26 s for 6,000 files), and the CPU they spin away would have been idle.
 void StagedTree::Impl::write_pending() {
   std::vector<PendingFile> batch;
   for (;;) {
     {
       std::lock_guard lock(mutex);
-      if (pending.empty()) {
+      if (!take(batch)) {
         writing = false;
         return;
       }
-      batch.swap(pending);
     }
-    for (PendingFile& file : batch) {
-      auto [folder_rel, name] = split_folder(file.rel);
-      std::string error;
-      const int folder = staged_folders->get(folder_rel, error);
-      std::optional<std::string> failed;
-      if (folder < 0) failed = fmt::format("cannot write '{}': {}", (dir / file.rel).string(), error);
-      else if (auto err = create_file(folder, std::string(name), file.content))
-        failed = fmt::format("cannot write '{}': {}", (dir / file.rel).string(), *err);
-      if (failed) {
-        std::lock_guard lock(mutex);
-        if (!write_error) write_error = std::move(failed);
-      }
-    }
+    for (PendingFile& file : batch) write(file);
     batch.clear();  // frees the contents, keeps the buffer for the next round
+  }
+}
+
+bool StagedTree::Impl::take(std::vector<PendingFile>& batch) {
+  const size_t n = std::min(kChunk, pending.size());
+  for (size_t i = 0; i < n; ++i) {
+    batch.push_back(std::move(pending.front()));
+    pending.pop_front();
+  }
+  return n > 0;
+}
+
+void StagedTree::Impl::write(PendingFile& file) {
+  auto [folder_rel, name] = split_folder(file.rel);
+  std::string error;
+  int folder;
+  {
+    std::lock_guard lock(folders_mutex);
+    folder = staged_folders->get(folder_rel, error);
+  }
+  std::optional<std::string> failed;
+  if (folder < 0) failed = fmt::format("cannot write '{}': {}", (dir / file.rel).string(), error);
+  else if (auto err = create_file(folder, std::string(name), file.content))
+    failed = fmt::format("cannot write '{}': {}", (dir / file.rel).string(), *err);
+  if (failed) {
+    std::lock_guard lock(mutex);
+    if (!write_error) write_error = std::move(failed);
+  }
+}
+
+void StagedTree::help_write() {
+  Impl& s = *impl_;
+  std::vector<PendingFile> batch;
+  for (;;) {
+    {
+      std::lock_guard lock(s.mutex);
+      if (!s.take(batch)) return;
+    }
+    for (PendingFile& file : batch) s.write(file);
+    batch.clear();
   }
 }
 

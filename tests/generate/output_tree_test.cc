@@ -1,11 +1,13 @@
 // The output layer: nothing outside DIR, nothing over a non-empty DIR without --force, atomic
 // writes, deterministic listing.
 #include <gtest/gtest.h>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <set>
 #include <thread>
 #include <vector>
@@ -273,6 +275,41 @@ TEST(StagedTree, EachFileKeepsItsOwnContentWhenThreadsQueueForTheWriter) {
     for (int i = 0; i < 100; ++i) {
       const std::string path = fmt::format("src/functions/f{}_{}.py", t, i);
       EXPECT_EQ(restack::test::read_file(out / path), std::string(size_t(i) * 7 % 300, 'a' + char(t)) + path);
+    }
+}
+
+TEST(StagedTree, ThreadsHelpingTheWriterWriteEachQueuedFileOnce) {
+  // help_write: threads with nothing else to do take queued files beside the writing thread.
+  TempDir tmp;
+  fs::path out = tmp.path() / "out";
+  std::string error;
+  auto staged = StagedTree::open(out, {}, error);
+  ASSERT_TRUE(staged) << error;
+  staged->help_write();  // nothing queued: returns at once
+  std::atomic<int> adding{3};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 3; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        const std::string path = fmt::format("src/functions/f{}_{}.py", t, i);
+        EXPECT_FALSE(staged->add(path, std::string(size_t(i) % 50, 'a' + char(t)) + path));
+      }
+      adding.fetch_sub(1);
+    });
+  for (int h = 0; h < 2; ++h)
+    threads.emplace_back([&] {
+      while (adding.load() > 0) staged->help_write();
+      staged->help_write();
+    });
+  for (auto& t : threads) t.join();
+  ASSERT_FALSE(staged->commit());
+  size_t n = 0;
+  for (auto& e : fs::recursive_directory_iterator(out)) n += e.is_regular_file();
+  EXPECT_EQ(n, 600u);
+  for (int t = 0; t < 3; ++t)
+    for (int i = 0; i < 200; ++i) {
+      const std::string path = fmt::format("src/functions/f{}_{}.py", t, i);
+      EXPECT_EQ(restack::test::read_file(out / path), std::string(size_t(i) % 50, 'a' + char(t)) + path);
     }
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <stdexcept>
 #include <vector>
 
@@ -49,6 +50,26 @@ TEST_P(ParallelForThreads, RunsAgainAfterHelpersWereLeftBlocked) {
     parallel_for(64, 2, [&](size_t i) { sum.fetch_add(i); }, GetParam());
     EXPECT_EQ(sum.load(), 64u * 63u / 2u);
   }
+}
+
+TEST_P(ParallelForThreads, EachWorkerIsToldOnceThatItIsOutOfWork) {
+  // OUT_OF_WORK runs once on every worker, the calling thread included, after its last index.
+  for (unsigned jobs : {1u, 2u, 4u}) {
+    std::atomic<size_t> done{0}, told{0}, done_when_told{0};
+    const std::function<void()> out_of_work = [&] {
+      done_when_told.fetch_add(done.load());
+      told.fetch_add(1);
+    };
+    parallel_for(64, jobs, [&](size_t) { done.fetch_add(1); }, GetParam(), &out_of_work);
+    EXPECT_EQ(told.load(), jobs) << jobs;
+    EXPECT_EQ(done.load(), 64u);
+    EXPECT_GT(done_when_told.load(), 0u);  // told after working, not before
+  }
+}
+
+TEST_P(ParallelForThreads, AnErrorOutOfWorkIsRethrown) {
+  const std::function<void()> out_of_work = [] { throw std::runtime_error("out of work"); };
+  EXPECT_THROW(parallel_for(8, 2, [](size_t) {}, GetParam(), &out_of_work), std::runtime_error);
 }
 
 INSTANTIATE_TEST_SUITE_P(Teardowns, ParallelForThreads, ::testing::Values(Teardown::kFree, Teardown::kLeaveToExit),
