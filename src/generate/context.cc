@@ -327,55 +327,61 @@ tmpl::Value pooled_string_list(StringPool& pool, std::vector<std::string>&& item
   return tmpl::Value::list(std::move(values));
 }
 
+namespace {
+
+/// Whether entry AT of ENTRIES has the str key KEY.
+bool key_at(const std::vector<std::pair<tmpl::Value, tmpl::Value>>& entries, size_t at, std::string_view key) {
+  const tmpl::Value& k = entries[at].first;
+  return k.is_string() && tmpl::same_text(k.as_string(), key);
+}
+
+/// The position of the str key KEY in ENTRIES by a scan (entries.size() when missing): a
+/// context dict has a few dozen keys at most, and a scan does not make DictData build its hash
+/// index for a one-off lookup.
+size_t scan_for(const std::vector<std::pair<tmpl::Value, tmpl::Value>>& entries, std::string_view key) {
+  size_t at = 0;
+  while (at < entries.size() && !key_at(entries, at, key)) ++at;
+  return at;
+}
+
+[[noreturn]] void throw_missing(std::string_view key) {
+  throw std::out_of_range("context has no key '" + std::string(key) + "'");
+}
+
+const std::string& string_or_empty(const tmpl::Value& v) {
+  static const std::string empty;
+  return v.is_string() ? v.as_string() : empty;
+}
+
+}  // namespace
+
 const tmpl::Value& context_at(const tmpl::Value& dict, std::string_view key) {
-  const tmpl::Value* found = nullptr;
-  if (dict.is_dict()) {
-    const auto& d = dict.as_dict();
-    // A context dict has a few dozen keys at most: scanned, so that a one-off lookup (file_plan
-    // reads the module of each of 6,000 items) does not make DictData build its hash index.
-    if (d.size() <= 32) {
-      for (const auto& [k, v] : d.entries)
-        if (k.is_string() && tmpl::same_text(k.as_string(), key)) {
-          found = &v;
-          break;
-        }
-    } else {
-      found = d.find(key);
-    }
+  if (!dict.is_dict()) throw_missing(key);
+  const auto& d = dict.as_dict();
+  if (d.size() > 32) {
+    if (const tmpl::Value* found = d.find(key)) return *found;
+    throw_missing(key);
   }
-  if (!found) throw std::out_of_range("context has no key '" + std::string(key) + "'");
-  return *found;
+  const size_t at = scan_for(d.entries, key);
+  if (at == d.size()) throw_missing(key);
+  return d.entries[at].second;
 }
 
 const std::string& context_string(const tmpl::Value& dict, std::string_view key) {
-  static const std::string empty;
-  const tmpl::Value& v = context_at(dict, key);
-  return v.is_string() ? v.as_string() : empty;
+  return string_or_empty(context_at(dict, key));
 }
 
 const tmpl::Value& ContextKey::at(const tmpl::Value& dict) {
-  if (dict.is_dict()) {
-    const auto& entries = dict.as_dict().entries;
-    if (position_ < entries.size()) {
-      const tmpl::Value& k = entries[position_].first;
-      if (k.is_string() && tmpl::same_text(k.as_string(), key_)) return entries[position_].second;
-    }
-    for (size_t i = 0; i < entries.size(); ++i) {
-      const tmpl::Value& k = entries[i].first;
-      if (k.is_string() && tmpl::same_text(k.as_string(), key_)) {
-        position_ = i;
-        return entries[i].second;
-      }
-    }
-  }
-  return context_at(dict, key_);  // throws, as for any missing key
+  if (!dict.is_dict()) throw_missing(key_);
+  const auto& entries = dict.as_dict().entries;
+  if (position_ < entries.size() && key_at(entries, position_, key_)) return entries[position_].second;
+  const size_t at = scan_for(entries, key_);
+  if (at == entries.size()) throw_missing(key_);
+  position_ = at;
+  return entries[at].second;
 }
 
-const std::string& ContextKey::string(const tmpl::Value& dict) {
-  static const std::string empty;
-  const tmpl::Value& v = at(dict);
-  return v.is_string() ? v.as_string() : empty;
-}
+const std::string& ContextKey::string(const tmpl::Value& dict) { return string_or_empty(at(dict)); }
 
 std::string PlannedFile::item_text() const {
   switch (item) {

@@ -174,7 +174,8 @@ inline bool same_text(std::string_view a, std::string_view b) {
 /// first, and a context of 80,000 dicts is built once and read by that hint): a thread that
 /// finds no index builds one and publishes it with a compare-and-swap, and one that loses the
 /// race frees its own and uses the winner's. Once built, set/append_new keep it current.
-/// Modify `entries` only through set/append_new/erase (reserve() is fine).
+/// Modify `entries` only through set/append_new/erase (reserve() is fine), or append to a dict
+/// that has no index yet (has_index() false: a dict being built, as make_dict does).
 struct DictData {
   std::vector<std::pair<Value, Value>> entries;
 
