@@ -2,8 +2,9 @@
 # `make bench` part: `restack-gen generate` on a project of 1,000 workflows and 5,000 functions,
 # against the reference Python pipeline (PyYAML loads the same spec, Python Jinja2 renders the
 # same templates from the dumped context and writes the same files; outputs are compared).
-# Reports whole-process wall time (hyperfine medians), time per workflow and peak RSS, and one
-# run with --check-all (the self-check of every module, docs/generate.md).
+# Reports whole-process wall time (medians of runs alternating with the reference's,
+# bench/generate/paired.py), time per workflow and peak RSS, and one run with --check-all
+# (the self-check of every module, docs/generate.md).
 # Targets: >= 20x faster than the reference, < 1 ms per workflow, < 200 MB peak.
 # Outputs go under $TMPDIR (mktemp), /tmp by default: TMPDIR=/dev/shm measures both pipelines on
 # tmpfs, where creating files costs the kernel a third of what it costs on ext4 here.
@@ -28,16 +29,17 @@ echo "outputs identical: $(find "$work/ours" -type f | wc -l) files, $(du -sh "$
 
 # The machine's load, to read the wall times by (other work on the cores slows both pipelines).
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-# Each timed run writes into a folder of its own ($$: the PID of the shell hyperfine runs it
-# in), all deleted at the end, as a user generates into a new folder. Deleting the previous
+# Each timed run writes into a folder of its own (PREFIX.ROUND), all deleted at the end, as a user generates into a new folder. Deleting the previous
 # run's 6,000 files before each run (this script's --prepare until session 5) made ext4 look
 # for inodes that were not just freed: now and then one run of either pipeline spent 4 s in
 # the kernel (`recently_deleted`, `find_get_block_common` in perf), which is the benchmark's
 # own noise, not generation.
 mkdir -p "$work/runs"
-hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" --export-json "$work/h.json" \
-  -n restack-gen "$bin -q generate $work/spec.yaml -o $work/runs/ours.\$\$" \
-  -n python-reference "${ref[*]} $work/runs/theirs.\$\$" > /dev/null
+# The two pipelines alternate (bench/generate/paired.py): the host's speed drifts by the minute
+# here, and pairs of runs seconds apart see the same host.
+/usr/bin/python3 bench/generate/paired.py "${BENCH_RUNS:-5}" "$work/h.json" \
+  -- "$bin" -q generate "$work/spec.yaml" -o "$work/runs/ours" \
+  -- "${ref[@]}" "$work/runs/theirs"
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 rm -rf "$work/o3" "$work/o4"
 ours_kb=$(rss "$bin" -q generate "$work/spec.yaml" -o "$work/o3")
@@ -57,21 +59,23 @@ c++ -O2 -std=c++17 bench/generate/write_floor.cc -o "$work/write_floor"
 floor_ms=$(for i in 1 2 3; do "$work/write_floor" "$work/ours" "$work/runs/floor.$i"; done | sort -n | sed -n 2p)
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/python3 - "$work/h.json" "$workflows" "$ours_kb" "$ref_kb" "$floor_ms" <<'PY'
-import json, sys
-h = json.load(open(sys.argv[1]))["results"]
-ours, ref = (r["median"] for r in h)
+import json, statistics, sys
+h = json.load(open(sys.argv[1]))
+med = lambda runs, key: statistics.median(r[key] for r in runs)
+ours, ref = med(h["a"], "wall"), med(h["b"], "wall")
 workflows, ours_kb, ref_kb = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 floor = float(sys.argv[5]) / 1000
-ratio = ref / ours
+ratio = h["median_ratio"]
 per = ours / workflows * 1000
-# CPU time (user + system, hyperfine's means) beside the wall time: on a shared 2-core VM the
-# wall time moves with the host from one minute to the next; the CPU a run takes moves less.
-cpu = lambda r: (r["user"] + r["system"]) * 1000
+# CPU time (user + system, medians) beside the wall time: on a shared 2-core VM the wall time
+# moves with the host from one minute to the next; the CPU a run takes moves less.
+cpu = lambda runs: (med(runs, "user") + med(runs, "system")) * 1000
 print(f"restack-gen generate : {ours * 1000:8.1f} ms median, {per:.3f} ms per workflow, peak RSS {ours_kb / 1024:.1f} MB, "
-      f"CPU {cpu(h[0]):.0f} ms ({h[0]['user'] * 1000:.0f} user + {h[0]['system'] * 1000:.0f} system)")
+      f"CPU {cpu(h['a']):.0f} ms ({med(h['a'], 'user') * 1000:.0f} user + {med(h['a'], 'system') * 1000:.0f} system)")
 print(f"python reference     : {ref * 1000:8.1f} ms median (PyYAML + Jinja2, context precomputed), peak RSS {ref_kb / 1024:.1f} MB, "
-      f"CPU {cpu(h[1]):.0f} ms")
-print(f"ratio: {ratio:.1f}x faster  [targets: >= 20x {'OK' if ratio >= 20 else 'MISSED'}; "
+      f"CPU {cpu(h['b']):.0f} ms")
+print(f"ratio: {ratio:.1f}x faster (median of {len(h['ratios'])} alternating pairs, range {min(h['ratios']):.1f}-{max(h['ratios']):.1f}x)  "
+      f"[targets: >= 20x {'OK' if ratio >= 20 else 'MISSED'}; "
       f"< 1 ms/workflow {'OK' if per < 1 else 'MISSED'}; < 200 MB {'OK' if ours_kb < 200 * 1024 else 'MISSED'}]")
 print(f"writing the same files alone: {floor * 1000:.1f} ms (median of 3), {floor / ours:.0%} of restack-gen's median; "
       f"for information, without it: {(ref - floor) / max(ours - floor, 1e-3):.1f}x")
