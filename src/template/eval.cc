@@ -164,7 +164,7 @@ Value Renderer::getattr(const Value& obj, std::string_view name) {
       return make_undefined("'dict object' has no attribute '" + std::string(name) + "'");
     }
     case Kind::kTuple:
-      if (const auto& names = obj.as_list().field_names) {
+      if (const auto& names = obj.as_list().field_names()) {
         for (size_t i = 0; i < names->size(); ++i)
           if ((*names)[i] == name) return obj.as_list().items[i];
       }

@@ -432,8 +432,8 @@ std::string str_format(std::string_view fmt, const CallArgs& args, size_t max_by
         std::string attr = field.substr(p + 1, e == std::string::npos ? std::string::npos : e - p - 1);
         if (v.is_dict()) {
           raise_error("'dict' object has no attribute '" + attr + "'");
-        } else if (v.is_tuple() && v.as_list().field_names) {
-          const auto& names = *v.as_list().field_names;
+        } else if (v.is_tuple() && v.as_list().field_names()) {
+          const auto& names = *v.as_list().field_names();
           bool ok = false;
           for (size_t k = 0; k < names.size(); ++k)
             if (names[k] == attr) v = v.as_list().items[k], ok = true;

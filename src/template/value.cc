@@ -10,22 +10,41 @@ std::string Object::repr() const { return "<" + type_name() + " object>"; }
 bool Object::getattr(std::string_view, Value&) const { return false; }
 Value Object::call(Renderer&, CallArgs&) { raise_error("'" + type_name() + "' object is not callable"); }
 
-Value::Value(std::string s) : kind_(Kind::kString), ptr_(std::make_shared<std::string>(std::move(s))) {}
+namespace {
+template <typename T, typename... Args>
+detail::Counted* make_payload(Args&&... args) {
+  return new detail::Counted_box<T>(std::forward<Args>(args)...);
+}
+}  // namespace
 
-Value::Value(std::shared_ptr<Object> o) : kind_(Kind::kObject), ptr_(std::move(o)) {}
+Value::Value(std::string s) : kind_(Kind::kString), p_(make_payload<std::string>(std::move(s))) {}
+
+Value::Value(std::shared_ptr<Object> o) : kind_(Kind::kObject), p_(make_payload<std::shared_ptr<Object>>(std::move(o))) {}
+
+void Value::destroy() noexcept {
+  switch (kind_) {
+    case Kind::kString: delete static_cast<detail::Counted_box<std::string>*>(p_); break;
+    case Kind::kList:
+    case Kind::kTuple: delete static_cast<detail::Counted_box<ListData>*>(p_); break;
+    case Kind::kDict: delete static_cast<detail::Counted_box<DictData>*>(p_); break;
+    case Kind::kObject: delete static_cast<detail::Counted_box<std::shared_ptr<Object>>*>(p_); break;
+    case Kind::kUndefined: delete static_cast<detail::Counted_box<UndefinedInfo>*>(p_); break;
+    default: break;  // scalars share nothing
+  }
+  p_ = nullptr;
+}
 
 Value Value::undefined(std::string message, bool strict) {
   Value v;
-  v.ptr_ = std::make_shared<UndefinedInfo>(UndefinedInfo{std::move(message), strict});
+  v.p_ = make_payload<UndefinedInfo>(UndefinedInfo{std::move(message), strict});
   return v;
 }
 
 Value Value::list(std::vector<Value> items) {
   Value v;
   v.kind_ = Kind::kList;
-  auto data = std::make_shared<ListData>();
-  data->items = std::move(items);
-  v.ptr_ = std::move(data);
+  v.p_ = make_payload<ListData>();
+  v.as_list().items = std::move(items);
   return v;
 }
 
@@ -38,7 +57,7 @@ Value Value::tuple(std::vector<Value> items) {
 Value Value::dict() {
   Value v;
   v.kind_ = Kind::kDict;
-  v.ptr_ = std::make_shared<DictData>();
+  v.p_ = make_payload<DictData>();
   return v;
 }
 
@@ -46,9 +65,7 @@ Value Value::range_list(int64_t start, int64_t stop, int64_t step, std::vector<V
   Value v = list(std::move(items));
   auto& d = v.as_list();
   d.flavor = ListFlavor::kRange;
-  d.range_start = start;
-  d.range_stop = stop;
-  d.range_step = step;
+  d.set_range(start, stop, step);
   return v;
 }
 
@@ -60,14 +77,14 @@ Value Value::view(ListFlavor flavor, std::vector<Value> items) {
 
 Value Value::named_tuple(std::vector<Value> items, std::shared_ptr<const std::vector<std::string>> names) {
   Value v = tuple(std::move(items));
-  v.as_list().field_names = std::move(names);
+  v.as_list().set_field_names(std::move(names));
   return v;
 }
 
 bool Value::truthy() const {
   switch (kind_) {
     case Kind::kUndefined:
-      if (ptr_ && undefined_info()->strict) raise_error(undefined_info()->message);
+      if (p_ && undefined_info()->strict) raise_error(undefined_info()->message);
       return false;
     case Kind::kNone: return false;
     case Kind::kBool: return b_;
@@ -81,6 +98,27 @@ bool Value::truthy() const {
   }
   return false;
 }
+
+// ---- ListData ----
+
+ListData::Extras& ListData::extras() {
+  if (!extras_) extras_ = std::make_unique<Extras>();
+  return *extras_;
+}
+
+void ListData::set_range(int64_t start, int64_t stop, int64_t step) {
+  Extras& e = extras();
+  e.range_start = start;
+  e.range_stop = stop;
+  e.range_step = step;
+}
+
+const std::shared_ptr<const std::vector<std::string>>& ListData::field_names() const {
+  static const std::shared_ptr<const std::vector<std::string>> kNone;
+  return extras_ ? extras_->field_names : kNone;
+}
+
+void ListData::set_field_names(std::shared_ptr<const std::vector<std::string>> names) { extras().field_names = std::move(names); }
 
 // ---- DictData ----
 

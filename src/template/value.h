@@ -58,9 +58,29 @@ struct UndefinedInfo {
   bool strict = false;
 };
 
+namespace detail {
+/// The header of every payload a Value shares (a str's text, a list, a dict, an object, an
+/// undefined's message): its reference count, kept in the payload's own allocation, so that a
+/// Value is one pointer (not std::shared_ptr's two) beside its kind. The kind tells which
+/// payload type it is, so the header needs no virtual destructor.
+struct Counted {
+  mutable std::atomic<uint32_t> refs{1};
+};
+/// A payload of type T behind its count (one allocation).
+template <typename T>
+struct Counted_box : Counted {
+  template <typename... Args>
+  explicit Counted_box(Args&&... args) : data(std::forward<Args>(args)...) {}
+  T data;
+};
+}  // namespace detail
+
+/// 16 bytes: the kind and either a scalar or a counted pointer to the shared payload. A context
+/// of a large project holds some 800,000 values (400,000 dict entries of two each), so this
+/// size is most of its memory.
 class Value {
  public:
-  Value() = default;  // undefined without a message
+  Value() noexcept : p_(nullptr) {}  // undefined without a message
   Value(bool b) : kind_(Kind::kBool), b_(b) {}
   template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
   Value(T i) : kind_(Kind::kInt), i_(static_cast<int64_t>(i)) {}
@@ -69,6 +89,35 @@ class Value {
   Value(std::string_view s) : Value(std::string(s)) {}
   Value(const char* s) : Value(std::string(s)) {}
   Value(std::shared_ptr<Object> o);
+
+  Value(const Value& other) noexcept : kind_(other.kind_), bits_(other.bits_) {
+    if (shares() && p_) p_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  /// OTHER keeps its kind; a payload moves (as std::shared_ptr's move left it: null).
+  Value(Value&& other) noexcept : kind_(other.kind_), bits_(other.bits_) {
+    if (shares()) other.p_ = nullptr;
+  }
+  Value& operator=(const Value& other) noexcept {
+    Value copy(other);
+    swap(copy);
+    return *this;
+  }
+  Value& operator=(Value&& other) noexcept {
+    Value moved(std::move(other));
+    swap(moved);
+    return *this;
+  }
+  ~Value() {
+    // A count of 1 is this value's own: nobody else can add to it meanwhile, so the payload
+    // goes without an atomic read-modify-write (most context strings have one owner).
+    if (shares() && p_ &&
+        (p_->refs.load(std::memory_order_acquire) == 1 || p_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1))
+      destroy();
+  }
+  void swap(Value& other) noexcept {
+    std::swap(kind_, other.kind_);
+    std::swap(bits_, other.bits_);
+  }
 
   static Value none() {
     Value v;
@@ -103,33 +152,78 @@ class Value {
   int64_t as_int() const { return kind_ == Kind::kBool ? int64_t(b_) : i_; }
   /// int, bool or float as a double.
   double as_double() const { return kind_ == Kind::kFloat ? f_ : kind_ == Kind::kBool ? double(b_) : double(i_); }
-  const std::string& as_string() const { return *static_cast<const std::string*>(ptr_.get()); }
-  ListData& as_list() const { return *static_cast<ListData*>(ptr_.get()); }
-  DictData& as_dict() const { return *static_cast<DictData*>(ptr_.get()); }
-  Object* as_object() const { return static_cast<Object*>(ptr_.get()); }
-  std::shared_ptr<Object> object_ptr() const { return std::static_pointer_cast<Object>(ptr_); }
-  const UndefinedInfo* undefined_info() const { return static_cast<const UndefinedInfo*>(ptr_.get()); }
-  /// Identity of the shared payload (Python's `is` for containers).
-  const void* identity() const { return ptr_.get(); }
+  const std::string& as_string() const { return payload<std::string>(); }
+  ListData& as_list() const;  // defined below ListData and DictData
+  DictData& as_dict() const;
+  Object* as_object() const { return p_ ? payload<std::shared_ptr<Object>>().get() : nullptr; }
+  std::shared_ptr<Object> object_ptr() const { return p_ ? payload<std::shared_ptr<Object>>() : nullptr; }
+  const UndefinedInfo* undefined_info() const { return p_ ? &payload<UndefinedInfo>() : nullptr; }
+  /// Identity of the shared payload (Python's `is` for containers); an object's address for an
+  /// object, null for a scalar.
+  const void* identity() const {
+    if (kind_ == Kind::kObject) return as_object();
+    return shares() ? p_ : nullptr;
+  }
 
   /// Python truthiness; throws for a strict undefined.
   bool truthy() const;
 
  private:
+  /// Whether the union holds a payload pointer (possibly null): strings, containers, objects and
+  /// undefined (a message or null).
+  bool shares() const { return kind_ >= Kind::kString || kind_ == Kind::kUndefined; }
+  template <typename T>
+  T& payload() const {
+    return static_cast<detail::Counted_box<T>*>(p_)->data;
+  }
+  /// Frees the payload once its last reference is gone (by its kind).
+  void destroy() noexcept;
+
   Kind kind_ = Kind::kUndefined;
+  // The member the kind selects; bits_ copies whichever it is (GCC and Clang define reading a
+  // union through another member).
   union {
     bool b_;
     int64_t i_;
-    double f_ = 0;
+    double f_;
+    detail::Counted* p_;
+    uint64_t bits_;
   };
-  std::shared_ptr<void> ptr_;
 };
+
+static_assert(sizeof(Value) == 16, "a large context holds some 800,000 values");
 
 struct ListData {
   std::vector<Value> items;
   ListFlavor flavor = ListFlavor::kPlain;
-  int64_t range_start = 0, range_stop = 0, range_step = 1;
-  std::shared_ptr<const std::vector<std::string>> field_names;  // named tuples only
+
+  ListData() = default;
+  ListData(const ListData& other)
+      : items(other.items), flavor(other.flavor), extras_(other.extras_ ? new Extras(*other.extras_) : nullptr) {}
+  ListData(ListData&&) noexcept = default;
+  ListData& operator=(const ListData& other) {
+    if (this != &other) *this = ListData(other);
+    return *this;
+  }
+  ListData& operator=(ListData&&) noexcept = default;
+
+  int64_t range_start() const { return extras_ ? extras_->range_start : 0; }
+  int64_t range_stop() const { return extras_ ? extras_->range_stop : 0; }
+  int64_t range_step() const { return extras_ ? extras_->range_step : 1; }
+  void set_range(int64_t start, int64_t stop, int64_t step);
+  /// A named tuple's field names (null for every other list).
+  const std::shared_ptr<const std::vector<std::string>>& field_names() const;
+  void set_field_names(std::shared_ptr<const std::vector<std::string>> names);
+
+ private:
+  /// What only a range() and a named tuple have, kept aside so that a plain list (some 30,000
+  /// in a large context) is 40 bytes instead of 72.
+  struct Extras {
+    int64_t range_start = 0, range_stop = 0, range_step = 1;
+    std::shared_ptr<const std::vector<std::string>> field_names;
+  };
+  Extras& extras();
+  std::unique_ptr<Extras> extras_;
 };
 
 /// A == B, inline, for the short names and keys a template looks up: length and first byte
@@ -223,6 +317,9 @@ struct DictData {
   // (and never for a dict nobody looks up by hash).
   mutable std::atomic<uint32_t*> index_{nullptr};
 };
+
+inline ListData& Value::as_list() const { return payload<ListData>(); }
+inline DictData& Value::as_dict() const { return payload<DictData>(); }
 
 /// Positional and keyword arguments of a call, already evaluated.
 struct CallArgs {

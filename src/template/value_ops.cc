@@ -91,7 +91,7 @@ std::string type_name(const Value& v) {
         case ListFlavor::kDictValues: return "dict_values";
         default: return "list";
       }
-    case Kind::kTuple: return v.as_list().field_names ? "_GroupTuple" : "tuple";
+    case Kind::kTuple: return v.as_list().field_names() ? "_GroupTuple" : "tuple";
     case Kind::kDict: return "dict";
     case Kind::kObject: return v.as_object()->type_name();
   }

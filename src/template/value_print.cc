@@ -80,8 +80,8 @@ void repr_into(std::string& out, const Value& v, ReprState& st) {
         const ListData& l = v.as_list();
         switch (l.flavor) {
           case ListFlavor::kRange:
-            out += "range(" + std::to_string(l.range_start) + ", " + std::to_string(l.range_stop);
-            if (l.range_step != 1) out += ", " + std::to_string(l.range_step);
+            out += "range(" + std::to_string(l.range_start()) + ", " + std::to_string(l.range_stop());
+            if (l.range_step() != 1) out += ", " + std::to_string(l.range_step());
             out += ')';
             break;
           case ListFlavor::kPlain:

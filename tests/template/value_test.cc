@@ -148,6 +148,91 @@ TEST(DictIndex, ConcurrentFirstLookupsAgree) {
   }
 }
 
+// A Value is a kind and one counted pointer (16 bytes): copies share the payload, the last
+// owner frees it, and a moved-from value keeps its kind but no payload (as before, with
+// std::shared_ptr).
+TEST(ValueSharing, CopiesShareThePayloadAndTheLastOwnerFreesIt) {
+  Value list = Value::list({Value("a")});
+  Value copy = list;
+  EXPECT_EQ(copy.identity(), list.identity());
+  copy.as_list().items.push_back(Value(2));
+  EXPECT_EQ(to_str(list), "['a', 2]");
+  Value assigned;
+  assigned = copy;
+  assigned = assigned;  // self-assignment keeps the payload
+  EXPECT_EQ(assigned.identity(), list.identity());
+  Value moved = std::move(copy);
+  EXPECT_TRUE(copy.is_list());  // NOLINT(bugprone-use-after-move): the old moved-from state
+  EXPECT_EQ(copy.identity(), nullptr);
+  EXPECT_EQ(moved.identity(), list.identity());
+  Value scalar = Value(7);
+  Value scalar_moved = std::move(scalar);
+  EXPECT_EQ(scalar.as_int(), 7);  // NOLINT(bugprone-use-after-move): scalars are copied
+  EXPECT_EQ(scalar_moved.as_int(), 7);
+  EXPECT_EQ(scalar.identity(), nullptr);
+
+  struct Probe : Object {
+    std::string type_name() const override { return "Probe"; }
+  };
+  auto object = std::make_shared<Probe>();
+  std::weak_ptr<Probe> watch = object;
+  {
+    Value a(std::static_pointer_cast<Object>(object));
+    Value b(std::static_pointer_cast<Object>(object));  // a second wrapping of the same object
+    object.reset();
+    EXPECT_EQ(a.identity(), b.identity());  // `a is b`: the same object
+    EXPECT_TRUE(equals(a, b));
+    EXPECT_EQ(a.as_object()->type_name(), "Probe");
+    EXPECT_EQ(a.object_ptr().get(), b.as_object());
+    Value c = a;
+    a = Value();
+    EXPECT_FALSE(watch.expired());
+  }
+  EXPECT_TRUE(watch.expired());
+}
+
+TEST(ValueSharing, RangesAndNamedTuplesKeepTheirExtras) {
+  Value r = Value::range_list(0, 6, 2, {Value(0), Value(2), Value(4)});
+  EXPECT_EQ(repr(r), "range(0, 6, 2)");
+  EXPECT_EQ(repr(Value::range_list(1, 3, 1, {Value(1), Value(2)})), "range(1, 3)");
+  ListData copy = r.as_list();  // a copy has its own extras
+  EXPECT_EQ(copy.range_step(), 2);
+  EXPECT_EQ(Value::list().as_list().range_step(), 1);
+  EXPECT_EQ(Value::list().as_list().field_names(), nullptr);
+  auto names = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{"grouper", "list"});
+  Value t = Value::named_tuple({Value("k"), Value::list()}, names);
+  EXPECT_EQ(t.as_list().field_names(), names);
+  EXPECT_EQ(type_name(t), "_GroupTuple");
+  EXPECT_EQ(repr(t), "('k', [])");
+  Value u = Value::undefined("'x' is undefined", true);
+  EXPECT_THROW(u.truthy(), std::exception);
+  EXPECT_EQ(u.undefined_info()->message, "'x' is undefined");
+  EXPECT_EQ(Value().undefined_info(), nullptr);
+}
+
+// Threads copying and dropping the same values (as renderers do with a shared context): the
+// counts stay exact, so every payload is freed once (ASan reports a leak or a double free).
+TEST(ValueSharing, ConcurrentCopiesCountExactly) {
+  Value d = Value::dict();
+  for (int i = 0; i < 16; ++i) d.as_dict().append_new(Value("key" + std::to_string(i)), Value::list({Value(i)}));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int round = 0; round < 2000; ++round) {
+        std::vector<Value> held;
+        for (const auto& [k, v] : d.as_dict().entries) {
+          held.push_back(k);
+          held.push_back(v);
+        }
+      }
+    });
+  for (auto& th : threads) th.join();
+  Value key = d.as_dict().entries[3].first;
+  Value alone = key;
+  d = Value();
+  EXPECT_EQ(alone.as_string(), "key3");
+}
+
 TEST(ValueData, JsonKeepsIntFloatAndOrder) {
   auto v = from_json(nlohmann::ordered_json::parse(R"({"b": 1, "a": 1.0, "c": [true, null]})"));
   EXPECT_EQ(to_str(v), "{'b': 1, 'a': 1.0, 'c': [True, None]}");

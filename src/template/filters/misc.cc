@@ -329,7 +329,7 @@ void register_misc_filters(Registry& reg) {
     if (v.is_undefined()) raise_undefined(v);
     Value out;
     if (v.is_object() && v.as_object()->getattr(name, out)) return out;
-    if (v.is_tuple() && v.as_list().field_names) return r.getattr(v, name);
+    if (v.is_tuple() && v.as_list().field_names()) return r.getattr(v, name);
     if (has_method(v, name)) return r.getattr(v, name);
     std::string shown;
     append_string_repr(shown, name);
