@@ -74,6 +74,13 @@ TEST(Names, Rules) {
   EXPECT_TRUE(pydantic_field_problem("_x"));
   EXPECT_TRUE(pydantic_field_problem("validate"));
   EXPECT_FALSE(pydantic_field_problem("data"));
+  // Every BaseModel attribute (names.cc compares only names of their first letters).
+  for (const char* attribute : {"Config", "construct", "copy", "dict", "fields", "from_orm", "json", "parse_file",
+                                "parse_obj", "parse_raw", "schema", "schema_json", "update_forward_refs", "validate",
+                                "__fields__", "__root__", "__pre_root_validators__"})
+    EXPECT_TRUE(pydantic_field_problem(attribute)) << attribute;
+  for (const char* field : {"config", "Copy", "dicts", "score", "", "v", "record_id"})
+    EXPECT_FALSE(pydantic_field_problem(field)) << field;
   EXPECT_EQ(pascal_case("data_validation"), "DataValidation");
   EXPECT_EQ(kebab_case("DataProcessor"), "data-processor");
   EXPECT_EQ(kebab_case("HTTPServer2Go"), "http-server2-go");
