@@ -35,9 +35,13 @@ test-unit: build
 # build instead of a plain one plus a sanitized one is what keeps a clean `make test` within 10
 # minutes on 2 cores. Measured per file: ASan at -O1 costs twice the compile time of -O0;
 # -g1 gives line numbers in sanitizer reports without the cost of full debug info.
+# Each module and test binary compiles as ONE unity batch here (up to 32 files): the inline and
+# template code its files share is generated once instead of once per batch of 8, about a third
+# less compile CPU per module (spec 99 -> 63 s, template 103 -> 70 s, llm 83 -> 56 s under ASan).
+# Builds for editing keep batches of 8, so a change recompiles less.
 test-asan: deps
 	cmake -S . -B $(ASAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DRESTACK_SANITIZE=ON \
-	  "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1" "-DCMAKE_C_FLAGS_DEBUG=-O0 -g1"
+	  "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1" "-DCMAKE_C_FLAGS_DEBUG=-O0 -g1" -DRESTACK_UNITY_BATCH=32
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest -j $(JOBS) --output-on-failure
