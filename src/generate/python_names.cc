@@ -154,7 +154,11 @@ bool NameScope::add_own(std::string_view name) {
     }
     spill(2 * kFew);
   }
-  return names_.emplace(name).second;
+  // Looked up first: a repeated claim (the models module claims every field name of some 12,000
+  // classes, mostly the same few) then makes no string.
+  if (names_.find(name) != names_.end()) return false;
+  names_.emplace(name);
+  return true;
 }
 
 void NameScope::spill(size_t n) {
@@ -181,7 +185,10 @@ std::string NameScope::fresh(std::string_view base) {
   std::string name(base);
   while (true) {
     if (!is_python_keyword(name) && !taken_above(name)) {
-      if (add_own(name)) return name;
+      if (add_own(name)) {
+        if (fresh_log_) fresh_log_->push_back(name);
+        return name;
+      }
     }
     name += '_';
   }
