@@ -71,7 +71,14 @@ FunctionBody PlaceholderBodyProvider::body(const BodyRequest& r) {
   }
   if (!r.output_model.empty()) {
     code += "\nreturn ";
-    code += fit(r.types.construct(r.output_model, false), 4, 4 + 7);
+    // Written in place; laid out by fit() only when it does not fit on the line (rare).
+    const size_t start = code.size();
+    r.types.append_construct(code, r.output_model, false);
+    if (4 + 7 + (code.size() - start) > kLineLength) {
+      const std::string flat = code.substr(start);
+      code.resize(start);
+      code += fit(flat, 4, 4 + 7);
+    }
   }
   return {std::move(code), {}, "placeholder"};
 }

@@ -81,12 +81,37 @@ std::string indent_lines(std::string_view text, size_t n) {
 }
 
 /// IMPORTS' lines, each the pool's value of its text: a line seen before (most function
-/// modules import the same few) makes no string at all.
+/// modules import the same few from restack_ai and typing) makes no string at all. A line of
+/// the project's own imports names the function's own models, which no other module imports
+/// together: a value of its own, not one more entry in the pool.
 tmpl::Value pooled_import_lines(StringPool& pool, const ImportSet& imports) {
   std::vector<tmpl::Value> values;
   values.reserve(8);
-  imports.for_each_line([&](std::string_view line) { values.push_back(pool.get(line)); });
+  imports.for_each_line([&](std::string_view line) {
+    values.push_back(line.starts_with("from src.") ? tmpl::Value(std::string(line)) : pool.get(line));
+  });
   return make_list(std::move(values));
+}
+
+/// `async def NAME(input: IN) -> RETURNS:` (no parameter when IN is empty), written in one
+/// string when it fits on its line (nearly always), else laid out by def_signature.
+std::string function_signature(const std::string& name, std::string_view in, const std::string& returns) {
+  std::string flat;
+  flat.reserve(10 + name.size() + 8 + in.size() + 5 + returns.size() + 1);
+  flat += "async def ";
+  flat += name;
+  flat += '(';
+  if (!in.empty()) {
+    flat += "input: ";
+    flat += in;
+  }
+  flat += ") -> ";
+  flat += returns;
+  flat += ':';
+  if (flat.size() <= kLineLength) return flat;
+  std::vector<std::string> params;
+  if (!in.empty()) params.push_back("input: " + std::string(in));
+  return def_signature("async def " + name, params, returns, 0);
 }
 
 }  // namespace
@@ -126,8 +151,7 @@ tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f,
 
   const std::vector<std::string_view> used = identifiers(body.code);
   if (body.origin == "placeholder" || contains(used, log_name)) imports.from("restack_ai.function", "log");
-  std::vector<std::string> params;
-  if (!in.empty()) params.push_back("input: " + types.model_name(in));
+  const std::string in_name = in.empty() ? std::string() : types.model_name(in);
   std::string returns = out.empty() ? "None" : types.model_name(out);
   for (std::string_view view : used) {
     if (view == in || view == out) continue;
@@ -147,7 +171,7 @@ tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f,
                     {"doc", f.description ? std::move(described.doc) : ContextField::empty_string()},
                     {"decorator", pool.get(std::move(decorator))},
                     {"import_lines", pooled_import_lines(pool, imports)},
-                    {"signature", def_signature("async def " + f.name, params, returns, 0)},
+                    {"signature", function_signature(f.name, in_name, returns)},
                     {"body", std::move(code)},
                     {"origin", ContextField::literal(body.origin)},
                     {"input_model", std::move(in)},

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <stdexcept>
 
 #include "generate/context_internal.h"
@@ -53,20 +54,26 @@ tmpl::Value value_plan(const spec::Value& v, StringPool& pool, std::string& scra
 
 /// {field: value_plan} with the fields in sorted order (a JSON object, as dumped).
 tmpl::Value mapping_plan(const spec::Mapping& m, StringPool& pool, std::string& scratch) {
-  // A few fields (mostly in order already) sorted by a stable insertion sort: no buffer for
-  // std::stable_sort to allocate.
-  std::vector<const std::pair<std::string, spec::Value>*> sorted;
-  sorted.reserve(m.size());
-  if (m.size() <= 16) {
+  // A few fields (mostly in order already) sorted by a stable insertion sort on the stack: no
+  // buffer to allocate, for std::stable_sort or for the list itself.
+  using Entry = std::pair<std::string, spec::Value>;
+  constexpr size_t kOnStack = 16;
+  const Entry* on_stack[kOnStack];
+  std::vector<const Entry*> on_heap;
+  std::span<const Entry*> sorted;
+  if (m.size() <= kOnStack) {
+    size_t n = 0;
     for (const auto& entry : m) {
-      size_t j = sorted.size();
-      sorted.push_back(&entry);
-      for (; j > 0 && entry.first < sorted[j - 1]->first; --j) sorted[j] = sorted[j - 1];
-      sorted[j] = &entry;
+      size_t j = n++;
+      for (; j > 0 && entry.first < on_stack[j - 1]->first; --j) on_stack[j] = on_stack[j - 1];
+      on_stack[j] = &entry;
     }
+    sorted = std::span<const Entry*>(on_stack, n);
   } else {
-    for (const auto& entry : m) sorted.push_back(&entry);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    on_heap.reserve(m.size());
+    for (const auto& entry : m) on_heap.push_back(&entry);
+    std::stable_sort(on_heap.begin(), on_heap.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    sorted = std::span<const Entry*>(on_heap);
   }
   // Keys sorted: a repeated key (which set() keeps once, with the last value) is next to its
   // twin, so when no two neighbours are equal every key is new and is appended without a search.
@@ -156,13 +163,13 @@ class WorkflowBuilder {
   std::string retry_expr(const spec::RetryPolicy& p);
   /// The call of leaf step S for a line at column LINE_INDENT, its continuation lines indented
   /// for that column; QUEUE: the step's task queue (step_task_queue).
-  std::string call_for(const spec::Step& s, size_t line_indent, const std::string& queue);
+  std::string call_for(const spec::Step& s, size_t line_indent, std::string_view queue);
   void append_retry_arg(std::string& out, const spec::Function& fn, const spec::Step& s, size_t line_indent);
   /// The `start_to_close_timeout=` argument line for SECONDS, laid out once per duration and
   /// column (a workflow's steps repeat one or two timeouts).
   void append_timeout_arg(std::string& out, double seconds, size_t line_indent);
   tmpl::Value step_context(const spec::Step& s);
-  tmpl::Value leaf_plan(const spec::Step& s, const std::string& group, const std::string& queue);
+  tmpl::Value leaf_plan(const spec::Step& s, const std::string& group, std::string_view queue);
   const std::string& result_var(std::string_view step) const {
     if (const std::string* var = result_var_.find(step)) return *var;
     throw std::out_of_range("no result variable for step " + std::string(step));
@@ -278,7 +285,7 @@ std::string WorkflowBuilder::retry_expr(const spec::RetryPolicy& p) {
   return flat_call(sdk("RetryPolicy"), args);
 }
 
-std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent, const std::string& step_queue) {
+std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent, std::string_view step_queue) {
   if (s.kind == StepKind::kSleep) {
     return sdk("workflow") + ".sleep(" + python_seconds(s.duration ? s.duration->seconds : 1) + ")";
   }
@@ -289,7 +296,7 @@ std::string WorkflowBuilder::call_for(const spec::Step& s, size_t line_indent, c
   out.reserve(384);
   if (s.kind == StepKind::kWorkflow) {
     const spec::Workflow& child = index_.workflow(s.target);
-    const std::string& queue = s.task_queue || !child.task_queue ? step_queue : *child.task_queue;
+    const std::string_view queue = s.task_queue || !child.task_queue ? step_queue : std::string_view(*child.task_queue);
     out += sdk_workflow();
     out += ".child_execute(\n";
     append_call_arg(out, "workflow", s.target, line_indent, line_indent);
@@ -357,7 +364,7 @@ void WorkflowBuilder::append_retry_arg(std::string& out, const spec::Function& f
   }
 }
 
-tmpl::Value WorkflowBuilder::leaf_plan(const spec::Step& s, const std::string& group, const std::string& queue) {
+tmpl::Value WorkflowBuilder::leaf_plan(const spec::Step& s, const std::string& group, std::string_view queue) {
   tmpl::Value in;
   if (s.resolved_input.mode == spec::ResolvedInput::Mode::kWhole)
     in = make_dict({{"mode", "whole"}, {"whole", value_plan(s.resolved_input.whole, pool_, scratch_)}});
@@ -373,18 +380,19 @@ tmpl::Value WorkflowBuilder::leaf_plan(const spec::Step& s, const std::string& g
        {"name", pool_.get(std::string_view(s.name))},
        {"seconds", s.duration ? s.duration->seconds : 0.0},
        {"target", s.target},
-       {"task_queue", s.kind == StepKind::kSleep ? ContextField::empty_string() : pool_.get(std::string_view(queue))}});
+       {"task_queue", s.kind == StepKind::kSleep ? ContextField::empty_string() : pool_.get(queue)}});
 }
 
 tmpl::Value WorkflowBuilder::step_context(const spec::Step& s) {
   std::vector<const spec::Step*> leaves;
   if (s.kind == StepKind::kParallel) for_each_leaf(s.steps, [&](const spec::Step& l) { leaves.push_back(&l); });
+  // A view into the project: no string per step.
   auto queue_of = [&](const spec::Step& leaf) {
-    return leaf.kind == StepKind::kSleep ? std::string() : step_task_queue(index_, w_, leaf);
+    return leaf.kind == StepKind::kSleep ? std::string_view() : step_task_queue_view(index_, w_, leaf);
   };
   if (s.kind != StepKind::kParallel || leaves.size() == 1) {
     const spec::Step& leaf = s.kind == StepKind::kParallel ? *leaves[0] : s;
-    const std::string queue = queue_of(leaf);
+    const std::string_view queue = queue_of(leaf);
     plan_.push_back(leaf_plan(leaf, s.kind == StepKind::kParallel ? s.name : "", queue));
     std::string assign;
     if (used_.contains(leaf.name) && leaf.kind != StepKind::kSleep) {
@@ -413,7 +421,7 @@ tmpl::Value WorkflowBuilder::step_context(const spec::Step& s) {
   std::vector<tmpl::Value> unpack;
   std::string results;
   for (size_t i = 0; i < leaves.size(); ++i) {
-    const std::string queue = queue_of(*leaves[i]);
+    const std::string_view queue = queue_of(*leaves[i]);
     plan_.push_back(leaf_plan(*leaves[i], s.name, queue));
     members.push_back(call_for(*leaves[i], 12, queue));  // strings
   }
@@ -500,9 +508,17 @@ tmpl::Value WorkflowBuilder::build() {
   // Function imports go inside `with import_functions():` next to the models.
   for (const auto& [c, unused] : children) top_.user("src.workflows." + workflow_module(std::string(c)), c);
   std::string import_functions = shielded_.empty() ? "" : sdk("import_functions");
-  std::vector<std::string> shielded_lines;
-  for (auto& l : shielded_.lines(4))
-    if (!l.empty()) shielded_lines.push_back(std::move(l));
+  // Read as views, each line a value at once: no list of strings in between. The lines that
+  // open and close a wrapped import repeat in every workflow (the pool's); the others name the
+  // workflow's own functions and models.
+  std::vector<tmpl::Value> shielded_lines;
+  shielded_lines.reserve(16);
+  shielded_.for_each_line(
+      [&](std::string_view l) {
+        if (l.empty()) return;
+        shielded_lines.push_back(l == ")" || l.ends_with(" import (") ? pool_.get(l) : tmpl::Value(std::string(l)));
+      },
+      4);
 
   tmpl::Value output_plan;
   if (w_.output_from_last_step && last) output_plan = make_dict({{"mode", "last"}, {"step", pool_.get(std::string_view(last->name))}});
@@ -511,7 +527,10 @@ tmpl::Value WorkflowBuilder::build() {
 
   // In the order the keys were always computed: the import lines are read before log_start
   // and log_end are written (steps imported `log` already).
-  tmpl::Value import_lines = pooled_string_list(pool_, top_.lines());
+  std::vector<tmpl::Value> top_lines;
+  top_lines.reserve(8);
+  top_.for_each_line([&](std::string_view l) { top_lines.push_back(pool_.get(l)); });
+  tmpl::Value import_lines = make_list(std::move(top_lines));
   std::string log_start = log_call(8, w_.name, " started");
   std::string log_end = log_call(8, w_.name, " completed");
   NameValues names = name_values(w_.name);
@@ -535,7 +554,7 @@ tmpl::Value WorkflowBuilder::build() {
                     {"plan", std::move(plan)},
                     {"return_code", ret},
                     {"run_decorator", pool_.get(std::move(run_decorator))},
-                    {"shielded_import_lines", string_list(std::move(shielded_lines))},
+                    {"shielded_import_lines", make_list(std::move(shielded_lines))},
                     {"signature", def_signature("async def run", params, returns, 4)},
                     {"steps", make_list(std::move(steps))},
                     {"task_queue", std::move(task_queue)},

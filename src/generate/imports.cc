@@ -1,6 +1,10 @@
 #include "generate/imports.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <functional>
+#include <initializer_list>
 #include <iterator>
 #include <span>
 #include <string_view>
@@ -10,101 +14,262 @@
 namespace restack::generate {
 
 int import_section(std::string_view module) {
-  static constexpr std::string_view kStdlib[] = {
-      "__future__", "asyncio", "collections", "contextlib", "dataclasses", "datetime", "decimal", "enum",
-      "functools", "importlib", "itertools", "json", "logging", "math", "os", "pathlib", "random", "re",
-      "string", "sys", "textwrap", "time", "typing", "uuid"};
-  static_assert(std::is_sorted(std::begin(kStdlib), std::end(kStdlib)));
+  // The standard library modules generated code imports, by first letter: a module is placed
+  // once per generated file (some 25,000 times for a large project), without a search.
   const std::string_view top = module.substr(0, module.find('.'));
   if (top == "src") return 2;
-  return std::binary_search(std::begin(kStdlib), std::end(kStdlib), top) ? 0 : 1;
-}
-
-template <typename Entry>
-Entry* ImportSet::Entries<Entry>::find(std::string_view key) {
-  if (index_.empty()) {
-    for (auto& e : items_)
-      if (e.key() == key) return &e;
-    return nullptr;
+  auto one_of = [&](std::initializer_list<std::string_view> names) {
+    for (std::string_view n : names)
+      if (top == n) return 0;
+    return 1;
+  };
+  switch (top.empty() ? '\0' : top[0]) {
+    case '_': return one_of({"__future__"});
+    case 'a': return one_of({"asyncio"});
+    case 'c': return one_of({"collections", "contextlib"});
+    case 'd': return one_of({"dataclasses", "datetime", "decimal"});
+    case 'e': return one_of({"enum"});
+    case 'f': return one_of({"functools"});
+    case 'i': return one_of({"importlib", "itertools"});
+    case 'j': return one_of({"json"});
+    case 'l': return one_of({"logging"});
+    case 'm': return one_of({"math"});
+    case 'o': return one_of({"os"});
+    case 'p': return one_of({"pathlib"});
+    case 'r': return one_of({"random", "re"});
+    case 's': return one_of({"string", "sys"});
+    case 't': return one_of({"textwrap", "time", "typing"});
+    case 'u': return one_of({"uuid"});
+    default: return 1;
   }
-  auto it = index_.find(key);
-  return it == index_.end() ? nullptr : &items_[it->second];
 }
 
-template <typename Entry>
-Entry& ImportSet::Entries<Entry>::add(Entry entry) {
-  if (items_.empty()) items_.reserve(4);  // room for a module's usual few: one allocation
-  items_.push_back(std::move(entry));
-  if (items_.size() > kScanned) {
-    if (index_.empty())
-      for (size_t i = 0; i < items_.size(); ++i) index_.emplace(items_[i].key(), i);
-    else index_.emplace(items_.back().key(), items_.size() - 1);
-  }
-  return items_.back();
+namespace {
+
+size_t text_hash(std::string_view text) { return std::hash<std::string_view>()(text); }
+
+/// A < B in std::string's order (unsigned bytes), inline: the few short names of a module
+/// compare faster byte by byte than through a memcmp call each.
+bool text_before(std::string_view a, std::string_view b) {
+  const size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  return a.size() < b.size();
 }
 
-template <typename Entry>
-template <typename F>
-void ImportSet::Entries<Entry>::with_sorted(F&& f) const {
-  auto less = [](const Entry* a, const Entry* b) { return a->key() < b->key(); };
-  constexpr size_t kOnStack = 16;
-  if (items_.size() <= kOnStack) {
-    const Entry* sorted[kOnStack];
-    size_t n = 0;
-    for (const auto& e : items_) {  // insertion sort: a few entries
-      size_t j = n++;
-      for (; j > 0 && less(&e, sorted[j - 1]); --j) sorted[j] = sorted[j - 1];
-      sorted[j] = &e;
+/// Bytes AT..AT+7 of TEXT as one big-endian number, zero past its end: numbers of two texts
+/// compare as the texts' bytes there do (a text that ends first is its longer twin's prefix,
+/// which std::string's order puts first), except that zeros and an ended text tie.
+uint64_t chunk_at(std::string_view text, size_t at) {
+  if constexpr (std::endian::native == std::endian::little) {
+    if (at + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + at, 8);
+      return __builtin_bswap64(word);
     }
-    f(std::span<const Entry* const>(sorted, n));
+  }
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i) key = key << 8 | (at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0u);
+  return key;
+}
+
+template <typename TextOf>
+void insertion_sort(uint32_t* order, size_t n, TextOf&& text_of) {
+  for (size_t i = 1; i < n; ++i) {
+    const uint32_t p = order[i];
+    const std::string_view text = text_of(p);
+    size_t j = i;
+    for (; j > 0 && text_before(text, text_of(order[j - 1])); --j) order[j] = order[j - 1];
+    order[j] = p;
+  }
+}
+
+/// Sorts the N positions at ORDER, whose texts agree on their first DEPTH bytes, by their
+/// texts: by eight bytes at a time as numbers (the services module's 6,000 modules share
+/// "src.functions.fn_", which a text comparison would read again for every pair), each run of
+/// equal numbers by the next eight, a run of a few by comparing texts.
+template <typename TextOf>
+void sort_by_chunks(uint32_t* order, size_t n, size_t depth, TextOf&& text_of) {
+  if (n <= 16) {
+    insertion_sort(order, n, text_of);
     return;
   }
-  std::vector<const Entry*> sorted;
-  sorted.reserve(items_.size());
-  for (const auto& e : items_) sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(), less);
-  f(std::span<const Entry* const>(sorted));
+  struct Keyed {
+    uint64_t key;
+    uint32_t position;
+  };
+  std::vector<Keyed> keyed(n);
+  size_t longest = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view text = text_of(order[i]);
+    keyed[i] = {chunk_at(text, depth), order[i]};
+    longest = std::max(longest, text.size());
+  }
+  if (longest <= depth) {  // every text ended: ties of embedded zeros only, settled by the texts
+    std::sort(order, order + n, [&](uint32_t a, uint32_t b) { return text_before(text_of(a), text_of(b)); });
+    return;
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
+  for (size_t i = 0; i < n; ++i) order[i] = keyed[i].position;
+  for (size_t run = 0; run < n;) {
+    size_t end = run + 1;
+    while (end < n && keyed[end].key == keyed[run].key) ++end;
+    if (end - run > 1) sort_by_chunks(order + run, end - run, depth + 8, text_of);
+    run = end;
+  }
 }
 
-// froms_ and modules_ also answer "is this name imported already, and as what" (a module's few
-// imports: no separate index of "module:name" keys to build for every module).
-ImportSet::FromModule& ImportSet::names_of(std::string_view module) {
-  if (FromModule* known = froms_.find(module)) return *known;
-  return froms_.add(FromModule{std::string(module), import_section(module), {}});
+/// Sorts the N positions at ORDER by TEXT_OF(position) (std::string's order): an insertion
+/// sort for a module's few entries, by chunks of eight bytes for the large sets.
+template <typename TextOf>
+void sort_positions(uint32_t* order, size_t n, TextOf&& text_of) {
+  if (n <= 16) insertion_sort(order, n, text_of);
+  else sort_by_chunks(order, n, 0, text_of);
+}
+
+/// Room for N positions: on the stack for a few, else in HEAP.
+class Positions {
+ public:
+  explicit Positions(size_t n) {
+    if (n > kOnStack) {
+      heap_.resize(n);
+      data_ = heap_.data();
+    }
+  }
+  uint32_t* data() { return data_; }
+
+ private:
+  static constexpr size_t kOnStack = 32;
+  uint32_t stack_[kOnStack];
+  std::vector<uint32_t> heap_;
+  uint32_t* data_ = stack_;
+};
+
+}  // namespace
+
+void ImportSet::PositionIndex::insert(size_t hash, uint32_t position) {
+  if (2 * (used_ + 1) > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(32, 2 * old.size()), Slot{});
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.position == kNone) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].position != kNone) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  size_t i = static_cast<uint32_t>(hash) & mask;
+  while (slots_[i].position != kNone) i = (i + 1) & mask;
+  slots_[i] = Slot{static_cast<uint32_t>(hash), position};
+  ++used_;
+}
+
+ImportSet::Span ImportSet::keep(std::string_view text) {
+  const Span span{static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text.size())};
+  text_.append(text.data(), text.size());
+  return span;
+}
+
+size_t ImportSet::name_hash(uint32_t module, std::string_view name) {
+  return text_hash(name) ^ (size_t{module} * 0x9E3779B97F4A7C15ull);
+}
+
+uint32_t ImportSet::from_module(std::string_view module) {
+  if (from_index_.empty()) {
+    for (size_t i = 0; i < froms_.size(); ++i)
+      if (view(froms_[i].module) == module) return static_cast<uint32_t>(i);
+  } else {
+    const uint32_t at = from_index_.find(text_hash(module), [&](uint32_t p) { return view(froms_[p].module) == module; });
+    if (at != kNone) return at;
+  }
+  const auto position = static_cast<uint32_t>(froms_.size());
+  froms_.push_back(FromModule{keep(module), import_section(module)});
+  if (froms_.size() > kScanned) {
+    if (from_index_.empty())  // the first time past a scan's worth: every entry so far
+      for (uint32_t i = 0; i < froms_.size(); ++i) from_index_.insert(text_hash(view(froms_[i].module)), i);
+    else from_index_.insert(text_hash(module), position);
+  }
+  return position;
+}
+
+uint32_t ImportSet::find_name(uint32_t module, std::string_view name) const {
+  const FromModule& m = froms_[module];
+  if (m.count <= kScanned) {
+    for (uint32_t i = m.first; i != kNone; i = names_[i].next)
+      if (view(names_[i].name) == name) return i;
+    return kNone;
+  }
+  return name_index_.find(name_hash(module, name),
+                          [&](uint32_t p) { return names_[p].module == module && view(names_[p].name) == name; });
+}
+
+ImportSet::Name& ImportSet::add_name(uint32_t module, Span name, Span alias) {
+  const auto position = static_cast<uint32_t>(names_.size());
+  names_.push_back(Name{name, alias, module});
+  FromModule& m = froms_[module];
+  if (m.last == kNone) m.first = position;
+  else names_[m.last].next = position;
+  m.last = position;
+  if (++m.count > kScanned) {
+    if (m.count == kScanned + 1)  // the first time past a scan's worth: the module's names so far
+      for (uint32_t i = m.first; i != kNone; i = names_[i].next) name_index_.insert(name_hash(module, view(names_[i].name)), i);
+    else name_index_.insert(name_hash(module, view(name)), position);
+  }
+  return names_[position];
 }
 
 std::string ImportSet::from(std::string_view module, std::string_view name) {
-  auto& names = names_of(module).names;
-  if (const Name* known = names.find(name)) return known->alias;
+  const uint32_t m = from_module(module);
+  if (const uint32_t known = find_name(m, name); known != kNone) return std::string(view(names_[known].alias));
   std::string local = scope_ ? scope_->fresh(name) : std::string(name);
-  names.add(Name{std::string(name), local});
+  const Span name_span = keep(name);
+  add_name(m, name_span, local == name ? name_span : keep(local));
   return local;
 }
 
 std::string ImportSet::user(std::string_view module, std::string_view name) {
-  auto& names = names_of(module).names;
-  if (const Name* known = names.find(name)) return known->alias;
-  std::string local(name);
-  names.add(Name{local, local});
+  const uint32_t m = from_module(module);
+  if (const uint32_t known = find_name(m, name); known != kNone) return std::string(view(names_[known].alias));
+  const Span name_span = keep(name);
+  add_name(m, name_span, name_span);
+  return std::string(name);
+}
+
+std::string ImportSet::user_as(std::string_view module, std::string_view name, std::string_view alias) {
+  const uint32_t m = from_module(module);
+  const uint32_t known = find_name(m, name);
+  const Span name_span = known != kNone ? names_[known].name : keep(name);
+  const Span alias_span = alias == name ? name_span : keep(alias);
+  if (known != kNone) names_[known].alias = alias_span;
+  else add_name(m, name_span, alias_span);
+  return std::string(alias);
+}
+
+std::string ImportSet::module(std::string_view module) {
+  uint32_t known = kNone;
+  if (plain_index_.empty()) {
+    for (size_t i = 0; i < plains_.size() && known == kNone; ++i)
+      if (view(plains_[i].module) == module) known = static_cast<uint32_t>(i);
+  } else {
+    known = plain_index_.find(text_hash(module), [&](uint32_t p) { return view(plains_[p].module) == module; });
+  }
+  if (known != kNone) return std::string(view(plains_[known].alias));
+  std::string local = scope_ ? scope_->fresh(module) : std::string(module);
+  const Span module_span = keep(module);
+  const auto position = static_cast<uint32_t>(plains_.size());
+  plains_.push_back(PlainModule{module_span, local == module ? module_span : keep(local), import_section(module)});
+  if (plains_.size() > kScanned) {
+    if (plain_index_.empty())
+      for (uint32_t i = 0; i < plains_.size(); ++i) plain_index_.insert(text_hash(view(plains_[i].module)), i);
+    else plain_index_.insert(text_hash(module), position);
+  }
   return local;
 }
 
-std::string ImportSet::user_as(const std::string& module, const std::string& name, const std::string& alias) {
-  auto& names = names_of(module).names;
-  if (Name* known = names.find(name)) known->alias = alias;
-  else names.add(Name{name, alias});
-  return alias;
-}
-
-std::string ImportSet::module(const std::string& module) {
-  if (const PlainModule* known = modules_.find(module)) return known->alias;
-  std::string local = scope_ ? scope_->fresh(module) : module;
-  modules_.add(PlainModule{module, local, import_section(module)});
-  return local;
-}
-
-void ImportSet::raw(const std::string& line) {
-  if (std::find(raw_.begin(), raw_.end(), line) == raw_.end()) raw_.push_back(line);
+void ImportSet::raw(std::string_view line) {
+  if (std::find(raw_.begin(), raw_.end(), line) == raw_.end()) raw_.emplace_back(line);
 }
 
 std::vector<std::string> from_import_lines(const std::string& module,
@@ -128,36 +293,51 @@ std::vector<std::string> from_import_lines(const std::string& module,
   return out;
 }
 
-namespace {
+template <typename Entries, typename F>
+void ImportSet::with_sorted(const Entries& entries, F&& f) const {
+  Positions order(entries.size());
+  for (uint32_t i = 0; i < entries.size(); ++i) order.data()[i] = i;
+  sort_positions(order.data(), entries.size(), [&](uint32_t p) { return view(entries[p].module); });
+  f(std::span<const uint32_t>(order.data(), entries.size()));
+}
 
-/// `from MODULE import NAMES` (each `name` or `name as alias`) written into SINK, wrapped as
-/// from_import_lines wraps it. NAMES (pointers to entries with `name` and `alias`) are sorted by
-/// name, which is the order sorted() gives their texts (an alias only adds " as ..." after its
-/// name, and a space sorts before any character of a name), so the text is built in one pass
-/// without a list of parts to sort, each line in a string of its final size.
-template <typename Names, typename Sink>
-void write_from_import(Sink& sink, const std::string& module, const Names& names, size_t indent) {
-  auto append_name = [](std::string& line, const std::string& name, const std::string& alias) {
-    line += name;
-    if (alias != name) {
+// `from MODULE import NAMES` (each `name` or `name as alias`) written into SINK, wrapped as
+// from_import_lines wraps it. The names sorted by name are in the order sorted() gives their
+// texts (an alias only adds " as ..." after its name, and a space sorts before any character of
+// a name), so the text is built in one pass without a list of parts to sort, each line in a
+// string of its final size.
+template <typename Sink>
+void ImportSet::write_from(const FromModule& m, size_t indent, Sink& sink) const {
+  Positions order(m.count);
+  uint32_t* names = order.data();
+  size_t n = 0;
+  for (uint32_t i = m.first; i != kNone; i = names_[i].next) names[n++] = i;
+  sort_positions(names, n, [&](uint32_t p) { return view(names_[p].name); });
+
+  const std::string_view module = view(m.module);
+  auto aliased = [](const Name& name) { return !same(name.alias, name.name); };
+  auto append_name = [&](std::string& line, const Name& name) {
+    line += view(name.name);
+    if (aliased(name)) {
       line += " as ";
-      line += alias;
+      line += view(name.alias);
     }
   };
   // The flat line's length, known before writing it: a long import is written wrapped at once.
   size_t size = 5 + module.size() + 8;
-  for (const auto* n : names) size += n->name.size() + 2 + (n->alias == n->name ? 0 : 4 + n->alias.size());
+  for (size_t i = 0; i < n; ++i) {
+    const Name& name = names_[names[i]];
+    size += name.name.size + 2 + (aliased(name) ? 4 + name.alias.size : 0);
+  }
   size -= 2;  // no ", " before the first name
   if (indent + size <= kLineLength) {
     std::string& flat = sink.start(size);
     flat += "from ";
     flat += module;
     flat += " import ";
-    bool first = true;
-    for (const auto* n : names) {
-      if (!first) flat += ", ";
-      first = false;
-      append_name(flat, n->name, n->alias);
+    for (size_t i = 0; i < n; ++i) {
+      if (i) flat += ", ";
+      append_name(flat, names_[names[i]]);
     }
     sink.end();
     return;
@@ -167,18 +347,17 @@ void write_from_import(Sink& sink, const std::string& module, const Names& names
   head += module;
   head += " import (";
   sink.end();
-  for (const auto* n : names) {
-    std::string& line = sink.start(4 + n->name.size() + 1 + (n->alias == n->name ? 0 : 4 + n->alias.size()));
+  for (size_t i = 0; i < n; ++i) {
+    const Name& name = names_[names[i]];
+    std::string& line = sink.start(4 + name.name.size + 1 + (aliased(name) ? 4 + name.alias.size : 0));
     line += "    ";
-    append_name(line, n->name, n->alias);
+    append_name(line, name);
     line += ',';
     sink.end();
   }
   sink.start(1) += ')';
   sink.end();
 }
-
-}  // namespace
 
 template <typename Sink>
 void ImportSet::write_lines(size_t indent, Sink& sink) const {
@@ -187,8 +366,8 @@ void ImportSet::write_lines(size_t indent, Sink& sink) const {
   // would be case-insensitive, but black does not care and sorted() in Python is the reference).
   // Written in one pass per section (blank lines between sections).
   bool any = false;  // a line was written: the next section starts with a blank line
-  modules_.with_sorted([&](auto modules) {
-    froms_.with_sorted([&](auto froms) {
+  with_sorted(plains_, [&](std::span<const uint32_t> plains) {
+    with_sorted(froms_, [&](std::span<const uint32_t> froms) {
       for (int section = 0; section < 3; ++section) {
         bool open = false;
         auto open_section = [&] {
@@ -198,22 +377,25 @@ void ImportSet::write_lines(size_t indent, Sink& sink) const {
           }
           open = any = true;
         };
-        for (const auto* m : modules) {
-          if (m->section != section) continue;
+        for (const uint32_t p : plains) {
+          const PlainModule& m = plains_[p];
+          if (m.section != section) continue;
           open_section();
-          std::string& line = sink.start(7 + m->module.size() + (m->alias == m->module ? 0 : 4 + m->alias.size()));
+          const bool aliased = !same(m.alias, m.module);
+          std::string& line = sink.start(7 + m.module.size + (aliased ? 4 + m.alias.size : 0));
           line += "import ";
-          line += m->module;
-          if (m->alias != m->module) {
+          line += view(m.module);
+          if (aliased) {
             line += " as ";
-            line += m->alias;
+            line += view(m.alias);
           }
           sink.end();
         }
-        for (const auto* m : froms) {
-          if (m->section != section || m->names.empty()) continue;
+        for (const uint32_t p : froms) {
+          const FromModule& m = froms_[p];
+          if (m.section != section || m.count == 0) continue;
           open_section();
-          m->names.with_sorted([&](auto names) { write_from_import(sink, m->module, names, indent); });
+          write_from(m, indent, sink);
         }
       }
     });
@@ -241,8 +423,7 @@ std::vector<std::string> ImportSet::lines(size_t indent) const {
     }
     void end() {}
   } sink;
-  size_t count = raw_.size() + modules_.size() + 4;
-  for (const auto& m : froms_.items()) count += m.names.size() + 2;
+  size_t count = raw_.size() + plains_.size() + names_.size() + 2 * froms_.size() + 4;
   sink.out.reserve(count);
   write_lines(indent, sink);
   return std::move(sink.out);

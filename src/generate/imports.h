@@ -2,16 +2,62 @@
 // The imports of one generated module, computed from what its code actually uses, rendered in
 // isort's grouping (standard library, third party, the project) with names sorted, and long
 // `from` imports wrapped the way black wraps them.
-#include <functional>
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 #include "generate/python_names.h"
 
 namespace restack::generate {
+
+namespace detail {
+
+/// A vector of trivially copyable T with room for N in the object itself: a module's import
+/// set (a few modules, names and some 150 characters of text) makes no allocation. Not
+/// copyable (its data may point into itself).
+template <typename T, size_t N>
+class InlineVector {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  InlineVector() = default;
+  InlineVector(const InlineVector&) = delete;
+  InlineVector& operator=(const InlineVector&) = delete;
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  T* data() { return data_; }
+  const T* data() const { return data_; }
+  T& operator[](size_t i) { return data_[i]; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  void push_back(const T& value) {
+    if (size_ == capacity_) grow(size_ + 1);
+    data_[size_++] = value;
+  }
+  void append(const T* values, size_t n) {
+    if (size_ + n > capacity_) grow(size_ + n);
+    std::copy(values, values + n, data_ + size_);
+    size_ += n;
+  }
+
+ private:
+  void grow(size_t needed) {
+    std::vector<T> bigger(std::max(needed, 2 * capacity_));
+    std::copy(data_, data_ + size_, bigger.begin());
+    heap_ = std::move(bigger);
+    data_ = heap_.data();
+    capacity_ = heap_.size();
+  }
+  T inline_[N];
+  std::vector<T> heap_;
+  T* data_ = inline_;
+  size_t size_ = 0, capacity_ = N;
+};
+
+}  // namespace detail
 
 class ImportSet {
  public:
@@ -26,13 +72,13 @@ class ImportSet {
   /// the module scope already claims it.
   std::string user(std::string_view module, std::string_view name);
   /// The same under ALIAS (`from MODULE import NAME as ALIAS`).
-  std::string user_as(const std::string& module, const std::string& name, const std::string& alias);
+  std::string user_as(std::string_view module, std::string_view name, std::string_view alias);
   /// `import MODULE`; returns the name to use.
-  std::string module(const std::string& module);
+  std::string module(std::string_view module);
   /// A user-written import line (`imports:` of a function), kept verbatim after ours.
-  void raw(const std::string& line);
+  void raw(std::string_view line);
 
-  bool empty() const { return froms_.empty() && modules_.empty() && raw_.empty(); }
+  bool empty() const { return froms_.empty() && plains_.empty() && raw_.empty(); }
   /// The import block as lines (blank lines between groups), without a trailing blank line.
   /// INDENT: the column the block starts at (inside `with import_functions():`).
   std::vector<std::string> lines(size_t indent = 0) const;
@@ -47,6 +93,59 @@ class ImportSet {
   }
 
  private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  /// A text kept in text_ (by position: text_ may move as it grows).
+  struct Span {
+    uint32_t at = 0, size = 0;
+  };
+  /// Whether A and B are one kept text (an alias kept as its name's span is no alias): two
+  /// texts kept apart start at the same place only when the first is empty.
+  static bool same(Span a, Span b) { return a.at == b.at && a.size == b.size; }
+  /// `from MODULE import ...`: its names are a list through Name::next, in the order added.
+  struct FromModule {
+    Span module;
+    int section;  // import_section(module), computed once
+    uint32_t first = kNone, last = kNone, count = 0;
+  };
+  struct Name {
+    Span name, alias;  // same(alias, name) when not aliased
+    uint32_t module;        // its FromModule's position
+    uint32_t next = kNone;  // the module's next name
+  };
+  struct PlainModule {
+    Span module, alias;
+    int section;
+  };
+  /// Positions of entries hashed by their key, for the sets too large to scan (the services
+  /// module imports from 6,000 modules, the tests module 1,000 models from one): open
+  /// addressing over a vector of (hash, position), no node per entry. The caller compares keys.
+  class PositionIndex {
+   public:
+    bool empty() const { return slots_.empty(); }
+    /// The position of an entry with HASH for which MATCHES(position) holds, or kNone.
+    template <typename Matches>
+    uint32_t find(size_t hash, Matches&& matches) const {
+      if (slots_.empty()) return kNone;
+      const size_t mask = slots_.size() - 1;
+      for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.position == kNone) return kNone;
+        if (slot.hash == static_cast<uint32_t>(hash) && matches(slot.position)) return slot.position;
+      }
+    }
+    void insert(size_t hash, uint32_t position);
+
+   private:
+    struct Slot {
+      uint32_t hash = 0, position = kNone;
+    };
+    std::vector<Slot> slots_;  // a power of two, at most half full
+    size_t used_ = 0;
+  };
+  /// Entries found by a scan while there are this few (a module imports from some five
+  /// modules, a few names each), through a PositionIndex past that.
+  static constexpr size_t kScanned = 8;
+
   using LineVisitor = void (*)(void* context, std::string_view line);
   /// for_each_line without the template: VISIT(CONTEXT, line) for each line.
   void visit_lines(size_t indent, LineVisitor visit, void* context) const;
@@ -55,55 +154,34 @@ class ImportSet {
   /// the layout this way).
   template <typename Sink>
   void write_lines(size_t indent, Sink& sink) const;
-  /// Entries in the order they were added, found by a short scan while there are a few (a
-  /// module imports from some five modules, a few names each) and through a hash index past
-  /// that (the services module imports from 6,000 modules, the tests module 1,000 models from
-  /// one): no tree node per entry, no insertion in the middle of a vector. lines() sorts them.
-  template <typename Entry>
-  class Entries {
-   public:
-    Entry* find(std::string_view key);
-    /// ENTRY, whose key is not there yet, added at the end.
-    Entry& add(Entry entry);
-    bool empty() const { return items_.empty(); }
-    size_t size() const { return items_.size(); }
-    const std::vector<Entry>& items() const { return items_; }  // in the order added
-    /// Calls F with the entries sorted by key (std::string's order, as std::map kept them), as a
-    /// std::span of pointers: on the stack for a few entries.
-    template <typename F>
-    void with_sorted(F&& f) const;
+  /// `from MODULE import ...` of M's names, sorted, into SINK.
+  template <typename Sink>
+  void write_from(const FromModule& m, size_t indent, Sink& sink) const;
+  /// Calls F with the positions of ENTRIES (FromModule or PlainModule) sorted by module text,
+  /// as a std::span: on the stack for a few.
+  template <typename Entries, typename F>
+  void with_sorted(const Entries& entries, F&& f) const;
 
-   private:
-    static constexpr size_t kScanned = 8;  // entries found by a scan before the index is built
-    struct KeyHash {
-      using is_transparent = void;
-      size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-    };
-    std::vector<Entry> items_;
-    std::unordered_map<std::string, size_t, KeyHash, std::equal_to<>> index_;  // key -> position
-  };
-  struct Name {
-    std::string name, alias;  // alias == name when not aliased
-    const std::string& key() const { return name; }
-  };
-  struct FromModule {
-    std::string module;
-    int section;  // import_section(module), computed once
-    Entries<Name> names;
-    const std::string& key() const { return module; }
-  };
-  struct PlainModule {
-    std::string module, alias;
-    int section;
-    const std::string& key() const { return module; }
-  };
-  /// The entry of MODULE's names (created empty on first use).
-  FromModule& names_of(std::string_view module);
+  std::string_view view(Span s) const { return {text_.data() + s.at, s.size}; }
+  Span keep(std::string_view text);
+  /// The position of MODULE's entry in froms_ (created without names on first use).
+  uint32_t from_module(std::string_view module);
+  /// The position of NAME among the names of froms_[MODULE], or kNone.
+  uint32_t find_name(uint32_t module, std::string_view name) const;
+  /// Adds NAME (imported as ALIAS; same span when not aliased) to froms_[MODULE]'s names.
+  Name& add_name(uint32_t module, Span name, Span alias);
+  static size_t name_hash(uint32_t module, std::string_view name);
 
   NameScope* scope_;
-  Entries<FromModule> froms_;
-  Entries<PlainModule> modules_;
+  // Room in the object for what a function or workflow module imports.
+  detail::InlineVector<char, 256> text_;  // every module name, name and alias, one after another
+  detail::InlineVector<FromModule, 8> froms_;  // in the order first used
+  detail::InlineVector<Name, 16> names_;
+  detail::InlineVector<PlainModule, 2> plains_;
   std::vector<std::string> raw_;
+  PositionIndex from_index_;   // froms_ by module text, once there are more than kScanned
+  PositionIndex name_index_;   // names_ of the modules with more than kScanned names
+  PositionIndex plain_index_;  // plains_ by module text, once there are more than kScanned
 };
 
 /// Which isort section a top-level module belongs to: 0 stdlib, 1 third party, 2 first party.

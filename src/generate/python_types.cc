@@ -382,14 +382,30 @@ std::string PythonTypes::example(const TypeExpr& t) {
 }
 
 std::string PythonTypes::construct(const std::string& model, bool with_examples) {
-  const spec::Schema* schema = schema_of(model);
-  std::vector<Arg> args;
-  if (schema)
+  std::string out;
+  append_construct(out, model, with_examples);
+  return out;
+}
+
+void PythonTypes::append_construct(std::string& out, const std::string& model, bool with_examples) {
+  // What flat_call(model_ref_(MODEL), {field=value...}) gives, written in place: no list of
+  // arguments, no copy of each value. The model's own name is asked for first: model_ref_ only
+  // imports user names, which are never aliased, so the imports are the same in either order.
+  out += model_ref_(model);
+  out += '(';
+  bool first = true;
+  if (const spec::Schema* schema = schema_of(model))
     for (const auto& f : schema->fields) {
       if (f.default_value) continue;  // the model's default is the placeholder
-      args.push_back({f.name, with_examples ? example(f.type) : zero(f.type)});
+      if (!first) out += ", ";
+      first = false;
+      if (!f.name.empty()) {
+        out += f.name;
+        out += '=';
+      }
+      out += with_examples ? example(f.type) : zero(f.type);
     }
-  return flat_call(model_ref_(model), args);
+  out += ')';
 }
 
 }  // namespace restack::generate

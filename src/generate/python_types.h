@@ -53,6 +53,8 @@ class PythonTypes {
   /// The construction of model NAME with its required fields (zero or example values), on one
   /// line: callers lay it out with fit().
   std::string construct(const std::string& model, bool example);
+  /// construct(MODEL, EXAMPLE) appended to OUT.
+  void append_construct(std::string& out, const std::string& model, bool example);
   /// A duration as `timedelta(minutes=1, seconds=30)`.
   std::string timedelta_expr(double seconds);
 

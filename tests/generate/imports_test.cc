@@ -109,6 +109,65 @@ TEST(ImportSet, SameNamesAndLinesAsTheLongWay) {
   }
 }
 
+// Past a scan's worth of modules or of one module's names, ImportSet finds entries through its
+// hash index and sorts with std::sort instead of an insertion sort: the same answers and lines
+// as the long way for sets of hundreds (the services and tests modules' shapes).
+TEST(ImportSet, LargeSetsSameAsTheLongWay) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 20; ++round) {
+    NameScope parent;
+    parent.claim("Name7");
+    parent.claim("mod_3");
+    NameScope fast_scope(&parent), slow_scope(&parent);
+    ImportSet fast(&fast_scope);
+    SlowImports slow(&slow_scope);
+    const size_t module_count = 1 + rng() % 200, name_count = 1 + rng() % 80;
+    auto module_of = [&](size_t i) {
+      // Shared prefixes and lengths that differ, as src.functions.fn_1 / fn_10 / fn_100.
+      static const char* kPackages[] = {"src.functions.fn_", "src.workflows.", "typing", "zz.", "asyncio"};
+      return std::string(kPackages[i % 5]) + (i % 5 == 2 || i % 5 == 4 ? "" : std::to_string(i / 5));
+    };
+    for (int i = 0, ops = 1 + static_cast<int>(rng() % 600); i < ops; ++i) {
+      const std::string m = module_of(rng() % module_count);
+      const std::string n = "Name" + std::to_string(rng() % name_count);
+      const std::string alias = rng() % 2 ? n : n + "_fn";  // an alias that is the name: no alias
+      const std::string plain = "mod_" + std::to_string(rng() % module_count);
+      switch (rng() % 5) {
+        case 0: ASSERT_EQ(fast.from(m, n), slow.from(m, n)); break;
+        case 1:
+        case 2: ASSERT_EQ(fast.user(m, n), slow.user(m, n)); break;
+        case 3: ASSERT_EQ(fast.user_as(m, n, alias), slow.user_as(m, n, alias)); break;
+        default: ASSERT_EQ(fast.module(plain), slow.module(plain));
+      }
+    }
+    for (size_t indent : {0u, 4u}) EXPECT_EQ(fast.lines(indent), slow.lines(indent)) << round;
+  }
+}
+
+// import_section's switch on the first letter against the list it was written from (the
+// binary search it replaced), on every listed module and near misses of each.
+TEST(ImportSet, SectionOfEveryStandardModuleAndNearMisses) {
+  const std::vector<std::string> stdlib = {
+      "__future__", "asyncio", "collections", "contextlib", "dataclasses", "datetime", "decimal", "enum",
+      "functools", "importlib", "itertools", "json", "logging", "math", "os", "pathlib", "random", "re",
+      "string", "sys", "textwrap", "time", "typing", "uuid"};
+  auto expected = [&](const std::string& module) {
+    const std::string top = module.substr(0, module.find('.'));
+    if (top == "src") return 2;
+    return std::find(stdlib.begin(), stdlib.end(), top) != stdlib.end() ? 0 : 1;
+  };
+  std::vector<std::string> modules = {"", ".", "src", "src.models", "srcx", "restack_ai.function", "pydantic", "Typing",
+                                      "zz", "x.typing"};
+  for (const auto& m : stdlib) {
+    modules.push_back(m);
+    modules.push_back(m + ".sub");
+    modules.push_back(m + "x");
+    modules.push_back(m.substr(0, m.size() - 1));
+    modules.push_back(m.substr(1));
+  }
+  for (const auto& m : modules) EXPECT_EQ(import_section(m), expected(m)) << m;
+}
+
 TEST(ImportSet, SectionsWrappingAndAliases) {
   NameScope scope;
   scope.claim("log");
