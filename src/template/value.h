@@ -81,7 +81,8 @@ struct Counted_box : Counted {
 class Value {
  public:
   Value() noexcept : p_(nullptr) {}  // undefined without a message
-  Value(bool b) : kind_(Kind::kBool), b_(b) {}
+  // All eight bytes set: copies move the union as one word (bits_), never reading indeterminate bytes.
+  Value(bool b) : kind_(Kind::kBool), bits_(0) { b_ = b; }
   template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
   Value(T i) : kind_(Kind::kInt), i_(static_cast<int64_t>(i)) {}
   Value(double d) : kind_(Kind::kFloat), f_(d) {}
