@@ -2,7 +2,6 @@
 // project in memory, checks it, then writes it atomically (or lists it with --dry-run).
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -30,10 +29,6 @@ struct GenerateOptions {
   bool check_all = false;
 };
 
-/// Specs below this size need a few megabytes of heap at most: clearing them ahead would cost a
-/// thread start for nothing.
-constexpr size_t kPrefaultFromSpecBytes = 256 * 1024;
-
 int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
   PrintOptions print;
   print.color = global.use_color(2);
@@ -46,16 +41,6 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
     std::cerr << "restack-gen generate: error: -o DIR is required (or use --dump-context)\n";
     return kExitUsage;
   }
-
-  // A large project's heap (~30 bytes per byte of spec: 62 MB for the 2.15 MB bench spec) is
-  // cleared by the kernel while the spec loads, on the core the load leaves partly idle.
-  size_t spec_bytes = 0;
-  for (const auto& file : o.files) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (!ec) spec_bytes += size;
-  }
-  if (spec_bytes >= kPrefaultFromSpecBytes && !o.dump_context) prefault_heap(global.heap, 30 * spec_bytes);
 
   DiagnosticSink sink;
   auto project = spec::load_project(o.files, sink);

@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "cli/heap_tuning.h"
-
 namespace restack::cli {
 
 enum class ColorMode { kAuto, kAlways, kNever };
@@ -19,7 +17,6 @@ struct GlobalOptions {
   int verbose = 0;
   bool quiet = false;
   ColorMode color = ColorMode::kAuto;
-  HeapReserve heap;  // what tune_heap_for_batch_run set aside, for commands that prefault it
 
   /// Whether to colour output going to FD (honours NO_COLOR and --color).
   bool use_color(int fd) const;

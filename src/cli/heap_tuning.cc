@@ -1,10 +1,8 @@
 #include "cli/heap_tuning.h"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <thread>
 
 #if defined(RESTACK_HAVE_MIMALLOC)
 #include <mimalloc.h>
@@ -29,7 +27,7 @@ namespace {
 
 #if defined(RESTACK_SANITIZER_ALLOCATOR)
 
-HeapReserve tune_heap_for_batch_run() { return {}; }
+void tune_heap_for_batch_run() {}
 
 #elif defined(RESTACK_HAVE_MIMALLOC)
 
@@ -46,7 +44,7 @@ constexpr uintptr_t kSegment = 32 * kMiB;
 // allocation and checked to be mimalloc's, and for one reservation (an arena) from which later
 // segments of every thread come. Freed pages stay committed until exit instead of being
 // returned to the kernel and faulted in again by the next phase.
-HeapReserve tune_heap_for_batch_run() {
+void tune_heap_for_batch_run() {
   mi_option_disable(mi_option_allow_decommit);
   if (void* probe = mi_malloc(64)) {
     auto* segment = reinterpret_cast<char*>(reinterpret_cast<uintptr_t>(probe) & ~(kSegment - 1));
@@ -56,13 +54,9 @@ HeapReserve tune_heap_for_batch_run() {
   }
   mi_arena_id_t arena = 0;
   if (mi_reserve_os_memory_ex(kHeapReserve, /*commit=*/true, /*allow_large=*/false, /*exclusive=*/false, &arena) != 0)
-    return {};  // no reservation: later segments come from the kernel one by one, with normal pages
+    return;  // no reservation: later segments come from the kernel one by one, with normal pages
   size_t size = 0;
-  void* start = mi_arena_area(arena, &size);
-  if (!start) return {};
-  madvise(start, size, MADV_HUGEPAGE);
-  // mimalloc hands out an arena's segments from its start, so its first bytes are used first.
-  return {static_cast<char*>(start), size};
+  if (void* start = mi_arena_area(arena, &size)) madvise(start, size, MADV_HUGEPAGE);
 }
 
 #elif defined(__GLIBC__)
@@ -71,7 +65,7 @@ namespace {
 constexpr uintptr_t kHugePage = 2 * kMiB;
 }  // namespace
 
-HeapReserve tune_heap_for_batch_run() {
+void tune_heap_for_batch_run() {
   // Every request under 32 MiB (glibc's maximum for this setting) comes from the heap, not from
   // a mapping of its own that would be faulted in and unmapped page by page.
   mallopt(M_MMAP_THRESHOLD, int(32 * kMiB));
@@ -88,34 +82,19 @@ HeapReserve tune_heap_for_batch_run() {
   void* volatile probe = std::malloc(kMiB);
   auto* after = static_cast<char*>(sbrk(0));
   std::free(probe);
-  if (before == reinterpret_cast<char*>(-1) || after <= before) return {};
+  if (before == reinterpret_cast<char*>(-1) || after <= before) return;
 
   auto start = (reinterpret_cast<uintptr_t>(before) + kHugePage - 1) & ~(kHugePage - 1);
   auto end = reinterpret_cast<uintptr_t>(after) & ~(kHugePage - 1);
-  if (end <= start) return {};
   // Best effort: without THP support the call fails and the heap keeps 4 KiB pages.
-  madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
-  return {reinterpret_cast<char*>(start), end - start};
+  if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
 }
 
 #else
 
-HeapReserve tune_heap_for_batch_run() { return {}; }
+void tune_heap_for_batch_run() {}
 
 #endif
-
-void prefault_heap(const HeapReserve& reserve, size_t bytes) {
-#if defined(MADV_POPULATE_WRITE) && !defined(RESTACK_SANITIZER_ALLOCATOR)
-  const size_t size = std::min(bytes, reserve.size) & ~(size_t(2) * kMiB - 1);  // whole huge pages
-  if (!reserve.start || size == 0) return;
-  // Detached: the thread owns nothing but a range of the process's own heap, which lives until
-  // exit; at exit the kernel stops it between pages. A failure (an old kernel) changes nothing.
-  std::thread([start = reserve.start, size] { madvise(start, size, MADV_POPULATE_WRITE); }).detach();
-#else
-  (void)reserve;
-  (void)bytes;
-#endif
-}
 
 Teardown batch_teardown() {
 #if defined(RESTACK_SANITIZER_ALLOCATOR)

@@ -4,35 +4,16 @@
 // fault (3,100 of them for validating a 250 KB spec, 33,000 for generating 6,000 files), which
 // on a virtual machine was a third of the run's time. This is process-wide policy, so only the
 // front end calls it; a long-running server would choose differently.
-#include <cstddef>
-
 #include "common/teardown.h"
 
 namespace restack::cli {
-
-/// The region set aside for the heap by tune_heap_for_batch_run (empty when there is none).
-struct HeapReserve {
-  char* start = nullptr;
-  size_t size = 0;
-};
 
 /// Asks the allocator (mimalloc when the executable links it, cmake/allocator.cmake; else
 /// glibc's) to keep freed memory until exit and to grow in large steps, and the kernel to back
 /// the heap with transparent huge pages where it allows them
 /// (/sys/kernel/mm/transparent_hugepage/enabled: `always` or `madvise`). A no-op elsewhere
 /// (another C library, a sanitizer's allocator). Call once, early, before any thread starts.
-/// Returns the region later allocations come from, for prefault_heap.
-HeapReserve tune_heap_for_batch_run();
-
-/// Has the kernel clear the first BYTES of RESERVE's pages now, on a thread of their own, instead
-/// of one page at a time when each is first used. On the 2-core benchmark VM clearing fresh pages
-/// took 10-160 ms per 100 MB of CPU depending on the host (a quarter of `generate`'s samples on
-/// the bench spec), all of it on the critical path; a run's first phase (reading the spec) leaves
-/// a core partly idle, which this puts to use. For a run known to need that much memory (the
-/// caller's estimate from its input's size); the pages' contents are untouched
-/// (MADV_POPULATE_WRITE), so it is safe while the heap is in use. A no-op without a reserve or
-/// on a kernel older than 5.14.
-void prefault_heap(const HeapReserve& reserve, size_t bytes);
+void tune_heap_for_batch_run();
 
 /// How a command disposes of its large data (the loaded spec, a project's context, a template's
 /// data) when it is done: left to the process's exit, since freeing 100,000s of nodes one by

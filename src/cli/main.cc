@@ -19,7 +19,7 @@ int run(int argc, char** argv) {
     std::fputs("restack-gen " RESTACK_VERSION "\n", stdout);
     return restack::kExitOk;
   }
-  const restack::cli::HeapReserve heap = restack::cli::tune_heap_for_batch_run();
+  restack::cli::tune_heap_for_batch_run();
   CLI::App app{"restack-gen: turns a YAML workflow specification into a runnable, checked Restack project.",
                "restack-gen"};
   app.set_version_flag("--version", std::string("restack-gen ") + RESTACK_VERSION);
@@ -27,7 +27,6 @@ int run(int argc, char** argv) {
   app.fallthrough();
 
   restack::cli::GlobalOptions global;
-  global.heap = heap;
   app.add_flag("-v,--verbose", global.verbose, "More output (repeat for more)");
   app.add_flag("-q,--quiet", global.quiet, "Only errors");
   std::string color_name = "auto";
