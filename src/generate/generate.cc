@@ -83,7 +83,7 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
     const bool concurrent = bodies.provider().concurrent();
     ContextOptions context_options{options.generator_version, options.jobs, concurrent ? &on_item : nullptr,
                                    concurrent ? &on_part : nullptr, options.teardown, concurrent ? &help_write : nullptr};
-    context_options.plan_files = false;  // `plan` above
+    context_options.plan_files = false;  // `plan`, made by set_up_render alongside the index
     context_options.alongside_index = &set_up_render;
     context = build_context(project, bodies.provider(), context_options);
     result.releases.emplace_back(std::move(project), options.teardown);  // everything needed is in the context now
