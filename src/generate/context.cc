@@ -469,83 +469,49 @@ std::string context_json(const Context& context) {
   return json.dump(2);
 }
 
-ProjectIndex::ProjectIndex(const spec::Project& p, unsigned jobs, const std::function<void()>* alongside,
-                           Teardown threads)
-    : project(p), names(p) {
-  // The models, the user names and the callers are independent, and so is the caller's work
-  // ALONGSIDE: each part on a thread of its own, so that the second core does not idle until
-  // the modules are built. The largest part first: ALONGSIDE (the CLI's renderer set-up, some
-  // 13 M instructions for the bench spec), then the user names (~10 M), then the models (~8 M).
-  const size_t first = alongside ? 0 : 1;
-  parallel_for(3 - first, jobs, [&](size_t part) {
-    switch (part + first) {
-      case 0: (*alongside)(); return;
-      case 1:
-        claim_user_names();
-        find_first_callers();
-        return;
-      default: index_models(); return;
-    }
-  }, threads);
-}
-
-void ProjectIndex::index_models() {
-  const spec::Project& p = project;
-  models.reserve(p.models.size() + 2 * (p.workflows.size() + p.functions.size()));
+ProjectIndex::ProjectIndex(const spec::Project& p) : project(p), names(p) {
+  // Every user name is claimed in the shared scope directly (a hashed set that ignores repeats):
+  // a project of 5,000 functions has some 18,000 of them, and this runs before any thread starts.
+  const size_t n_names = p.models.size() + 3 * (p.workflows.size() + p.functions.size());
+  user_scope.reserve(n_names);
+  models.reserve(n_names);
+  first_caller.reserve(p.functions.size());
   function_models.reserve(p.functions.size());
-  for (const auto& m : p.models) models[m.name] = {&m.schema, ""};
+  for (const auto& m : p.models) {
+    models[m.name] = {&m.schema, ""};
+    user_scope.claim(m.name);
+  }
   for (const auto& w : p.workflows) {
-    if (w.input_schema) models[w.name + "Input"] = {&*w.input_schema, ""};
-    if (w.output_schema) models[w.name + "Output"] = {&*w.output_schema, ""};
+    user_scope.claim(w.name);
+    if (w.input_schema) {
+      std::string in = w.name + "Input";
+      user_scope.claim(in);
+      models[std::move(in)] = {&*w.input_schema, ""};
+    }
+    if (w.output_schema) {
+      std::string out = w.name + "Output";
+      user_scope.claim(out);
+      models[std::move(out)] = {&*w.output_schema, ""};
+    }
+    for_each_leaf(w.steps, [&](const spec::Step& s) {
+      if (s.kind == spec::StepKind::kFunction) first_caller.emplace(s.target, &w);
+    });
   }
   for (const auto& f : p.functions) {
+    user_scope.claim(f.name);
     const std::string pascal = pascal_case(f.name);
     FunctionModels& fm = function_models.emplace_back();
     if (f.input_schema || f.input_same_as) {
       fm.input = pascal + "Input";
       models[fm.input] = {f.input_schema ? &*f.input_schema : nullptr, f.input_same_as.value_or("")};
+      user_scope.claim(fm.input);
     }
     if (f.output_schema || f.output_same_as) {
       fm.output = pascal + "Output";
       models[fm.output] = {f.output_schema ? &*f.output_schema : nullptr, f.output_same_as.value_or("")};
+      user_scope.claim(fm.output);
     }
   }
-}
-
-void ProjectIndex::claim_user_names() {
-  // Every user name is claimed in the shared scope directly (a hashed set that ignores repeats):
-  // a project of 5,000 functions has some 18,000 of them. The model names are those
-  // index_models() gives (built at the same time, so spelled here again).
-  const spec::Project& p = project;
-  user_scope.reserve(p.models.size() + 3 * (p.workflows.size() + p.functions.size()));
-  std::string name;  // one buffer for the derived names
-  auto claim_with = [&](const std::string& base, const char* suffix) {
-    name.assign(base);
-    name += suffix;
-    user_scope.claim(name);
-  };
-  for (const auto& m : p.models) user_scope.claim(m.name);
-  for (const auto& w : p.workflows) {
-    user_scope.claim(w.name);
-    if (w.input_schema) claim_with(w.name, "Input");
-    if (w.output_schema) claim_with(w.name, "Output");
-  }
-  for (const auto& f : p.functions) {
-    user_scope.claim(f.name);
-    const bool input = f.input_schema || f.input_same_as, output = f.output_schema || f.output_same_as;
-    if (!input && !output) continue;
-    const std::string pascal = pascal_case(f.name);
-    if (input) claim_with(pascal, "Input");
-    if (output) claim_with(pascal, "Output");
-  }
-}
-
-void ProjectIndex::find_first_callers() {
-  first_caller.reserve(project.functions.size());
-  for (const auto& w : project.workflows)
-    for_each_leaf(w.steps, [&](const spec::Step& s) {
-      if (s.kind == spec::StepKind::kFunction) first_caller.emplace(s.target, &w);
-    });
 }
 
 NameScope ProjectIndex::module_scope(const std::set<std::string>& except) const {
@@ -630,7 +596,7 @@ std::string markdown_cell(const std::string& text) {
 
 Context build_context(const spec::Project& project, BodyProvider& bodies, const ContextOptions& options) {
   unsigned jobs = bodies.concurrent() ? options.jobs : 1;
-  ProjectIndex index(project, jobs, options.alongside_index, options.threads);
+  ProjectIndex index(project);
   std::string description = project.description.value_or(
       project.workflows.size() == 1 ? project.workflows[0].description : "A Restack project generated by restack-gen.");
   // Every function and workflow module, and each project-wide module, is built on its own
@@ -652,14 +618,7 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
   };
   part_ready("generator", generator);
   part_ready("project", project_dict);
-  // src/models.py in parts of some 3,000 classes (at most 4), so that no unit is much longer
-  // than the others (one part: ~20 M instructions), joined by the thread that builds the last.
-  const unsigned threads = jobs ? jobs : default_jobs();
-  const size_t classes_at_most = project.models.size() + 2 * (nw + nf);
-  ModelsModuleBuilder models_builder(index, threads > 1 ? std::clamp<size_t>(classes_at_most / 3000, 1, 4) : 1);
-  const size_t model_parts = models_builder.parts();
-  std::atomic<size_t> model_parts_left{model_parts};
-  const size_t kWhole = 3 + model_parts;
+  constexpr size_t kWhole = 4;
   constexpr size_t kBatch = 64;
   const size_t function_units = (nf + kBatch - 1) / kBatch, workflow_units = (nw + kBatch - 1) / kBatch;
   // The lists are complete when their last batch is: the thread that finishes it makes the list
@@ -668,16 +627,14 @@ Context build_context(const spec::Project& project, BodyProvider& bodies, const 
   if (function_units == 0) part_ready("functions", function_list = make_list());
   if (workflow_units == 0) part_ready("workflows", workflow_list = make_list());
   parallel_for(kWhole + function_units + workflow_units, jobs, [&](size_t unit) {
-    // The longest units first: services, the models' parts, the tests, the schedule.
-    if (unit == 0) return part_ready("services", services = services_context(index));
-    if (unit <= model_parts) {
-      models_builder.build_part(unit - 1);
-      if (model_parts_left.fetch_sub(1, std::memory_order_acq_rel) == 1)
-        part_ready("models_module", models = models_builder.finish());
-      return;
+    // The longest units first.
+    switch (unit) {
+      case 0: part_ready("models_module", models = models_module_context(index)); return;
+      case 1: part_ready("services", services = services_context(index)); return;
+      case 2: part_ready("tests", tests = tests_context(index)); return;
+      case 3: part_ready("schedule", schedule = schedule_context(index)); return;
+      default: break;
     }
-    if (unit == model_parts + 1) return part_ready("tests", tests = tests_context(index));
-    if (unit == model_parts + 2) return part_ready("schedule", schedule = schedule_context(index));
     unit -= kWhole;
     // One pool per batch: the texts its items repeat are shared without a lock.
     StringPool pool;

@@ -66,10 +66,6 @@ struct ContextOptions {
   /// Null, or called by each builder thread that has no module left to build (parallel_for's
   /// OUT_OF_WORK): the generator has it help write the files still queued.
   const std::function<void()>* out_of_work = nullptr;
-  /// Null, or work of the caller's run on one of the builder's threads while the project's index
-  /// is built, before any ON_ITEM or ON_PART call: the generator sets up its renderer there
-  /// (file plan, templates), which would otherwise keep the other cores idle.
-  const std::function<void()>* alongside_index = nullptr;
   /// False: Context::files is left empty, for a caller that planned the files from the project
   /// (file_plan(project), the same plan) and would otherwise pay for a second one.
   bool plan_files = true;

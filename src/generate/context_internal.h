@@ -1,11 +1,8 @@
 #pragma once
 // Shared between the context builder's files: lookups over the project that the spec model's
 // own helpers would give, kept here so the generator links without the validator's sources.
-#include <functional>
 #include <initializer_list>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,7 +11,6 @@
 #include <utility>
 #include <vector>
 
-#include "common/teardown.h"
 #include "template/value.h"
 
 #include "generate/python_names.h"
@@ -45,12 +41,7 @@ struct ProjectIndex {
   };
   std::vector<FunctionModels> function_models;
 
-  /// Builds the index on up to JOBS threads (0 = default_jobs(), parallel.h), running ALONGSIDE
-  /// (null: nothing) on one of them meanwhile: work of the caller's that does not need the index
-  /// (the CLI sets up its renderer there). THREADS: as ContextOptions::threads. The index is the
-  /// same for every JOBS.
-  explicit ProjectIndex(const spec::Project& p, unsigned jobs = 1, const std::function<void()>* alongside = nullptr,
-                        Teardown threads = Teardown::kFree);
+  explicit ProjectIndex(const spec::Project& p);
   /// The callee of a validated project's step; std::out_of_range if the project has no such
   /// name (only an unvalidated project can lack one).
   const spec::Function& function(std::string_view name) const;
@@ -65,12 +56,6 @@ struct ProjectIndex {
   std::string output_model(const spec::Function& f) const;
   /// F's model names; F must be one of the project's functions (std::out_of_range otherwise).
   const FunctionModels& models_of(const spec::Function& f) const;
-
- private:
-  // The constructor's independent parts, each on its own thread when there are threads.
-  void index_models();       // models, function_models
-  void claim_user_names();   // user_scope
-  void find_first_callers();  // first_caller
 };
 
 /// The module name (file stem) of a function or workflow.
@@ -204,60 +189,7 @@ std::string_view workflow_task_queue_view(const ProjectIndex& index, const spec:
 std::string def_signature(const std::string& prefix, const std::vector<std::string>& params,
                           const std::string& returns, size_t indent);
 
-/// src/models.py's context, built by one thread (ModelsModuleBuilder with one part).
 tmpl::Value models_module_context(const ProjectIndex& index);
-
-/// src/models.py's context built in parts, each part's classes by build_part (on any thread,
-/// each part once), then joined in order by finish(): the same value as models_module_context
-/// gives, for any number of parts (context_models.cc says how the imports are joined).
-class ModelsModuleBuilder {
- public:
-  /// At most PARTS parts (fewer when there are fewer classes; at least one).
-  ModelsModuleBuilder(const ProjectIndex& index, size_t parts);
-  ~ModelsModuleBuilder();
-  size_t parts() const;
-  /// Builds part PART's classes. Safe on several threads for different parts.
-  void build_part(size_t part);
-  /// The module's context, once every part is built (on one thread).
-  tmpl::Value finish();
-  /// Whether finish() had to build the module again in one part (context_models.cc): never
-  /// with the imports the models module makes today; for the tests.
-  bool rebuilt() const { return rebuilt_; }
-
- private:
-  enum class ClassKind { kUser, kWorkflowInput, kWorkflowOutput, kFunctionInput, kFunctionOutput };
-  /// One class of the module: the INDEX-th model, workflow or function of the project (KIND).
-  struct ClassJob {
-    ClassKind kind;
-    size_t index;
-    const spec::Schema* schema;
-  };
-  struct Part;
-  std::string class_name(const ClassJob& job) const;
-  /// The scope every part's own is a child of: the project's user names and every field name
-  /// (built once, by the first part that needs it).
-  const NameScope& shared_scope();
-  /// The parts' imports joined into LINES; false when a part named an import otherwise than one
-  /// builder would have (then the module is built again in one part).
-  bool join_imports(std::vector<std::string>& lines);
-
-  const ProjectIndex& index_;
-  std::vector<ClassJob> classes_;  // in the module's order
-  std::vector<std::pair<std::string, std::string>> aliases_;  // name, target; in spec order
-  std::vector<std::unique_ptr<Part>> parts_;
-  std::once_flag scope_once_;
-  NameScope scope_;
-  bool rebuilt_ = false;
-};
-
-/// One import of an import block: `from MODULE import NAME as ALIAS` (ALIAS == NAME when not
-/// aliased), or `import MODULE as ALIAS` (NAME empty).
-struct ParsedImport {
-  std::string module, name, alias;
-};
-/// Reads LINES (ImportSet::lines() at indent 0) back into imports, in their order; false (OUT
-/// partly filled) for a line that is not an import as ImportSet writes it.
-bool parse_import_lines(const std::vector<std::string>& lines, std::vector<ParsedImport>& out);
 /// POOL: the building thread's own, shared by the functions and workflows it builds.
 tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f, BodyProvider& bodies, StringPool& pool);
 tmpl::Value workflow_context(const ProjectIndex& index, const spec::Workflow& w, StringPool& pool);

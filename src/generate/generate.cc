@@ -1,7 +1,6 @@
 #include "generate/generate.h"
 
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,17 +59,11 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
   // built, by the thread that built it; each project-wide file as soon as the parts of the
   // context its template names are (src/models.py with the models, the README at the end), so
   // that no thread waits for one large file at the end.
-  // The plan and the renderer (its templates read for the parts they name) are set up on one of
-  // the context builder's threads while the others index the project (alongside_index).
-  std::vector<PlannedFile> plan;
-  std::optional<ProjectRender> render;
-  const std::function<void()> set_up_render = [&] {
-    plan = file_plan(project);
-    render.emplace(templates, templates_are_ours, plan, options.jobs, options.output ? &stream : nullptr);
-  };
+  const std::vector<PlannedFile> plan = file_plan(project);
+  ProjectRender render(templates, templates_are_ours, plan, options.jobs, options.output ? &stream : nullptr);
   const ItemReady on_item = [&](PlannedFile::Item kind, size_t index, const tmpl::Value& item, const tmpl::Value& generator,
-                                const tmpl::Value& project_dict) { render->render_item(kind, index, item, generator, project_dict); };
-  const PartReady on_part = [&](std::string_view key, const tmpl::Value& value) { render->part_ready(key, value); };
+                                const tmpl::Value& project_dict) { render.render_item(kind, index, item, generator, project_dict); };
+  const PartReady on_part = [&](std::string_view key, const tmpl::Value& value) { render.part_ready(key, value); };
   // A builder thread out of modules helps write the files still queued (the run's last work).
   const std::function<void()> help_write = [&] {
     if (options.output) options.output->help_write();
@@ -83,13 +76,12 @@ GenerateResult generate_project(spec::Project project, const GenerateOptions& op
     const bool concurrent = bodies.provider().concurrent();
     ContextOptions context_options{options.generator_version, options.jobs, concurrent ? &on_item : nullptr,
                                    concurrent ? &on_part : nullptr, options.teardown, concurrent ? &help_write : nullptr};
-    context_options.plan_files = false;  // `plan`, made by set_up_render alongside the index
-    context_options.alongside_index = &set_up_render;
+    context_options.plan_files = false;  // `plan` above
     context = build_context(project, bodies.provider(), context_options);
     result.releases.emplace_back(std::move(project), options.teardown);  // everything needed is in the context now
   }
   const auto user_code = user_code_modules(context);
-  auto rendered = render->finish(context.data, result.tree, sink);
+  auto rendered = render.finish(context.data, result.tree, sink);
   // The rendered files are all that is needed now. Freeing the context (some 400,000
   // allocations) is the last work of a run, so its largest parts are freed on threads of their
   // own (the functions, the workflows, the models; the rest with the context).

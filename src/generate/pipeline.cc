@@ -71,16 +71,6 @@ tmpl::Options template_options() {
 constexpr std::array<std::string_view, 8> kContextParts = {"functions", "generator", "models_module", "project",
                                                            "schedule",  "services",  "tests",         "workflows"};
 
-/// The options of the files rendered once every part of the context is ready (part_ready): the
-/// README, whose loops over every function and workflow are then the only work left, while the
-/// other cores have nothing to build. Its large loops split over JOBS threads (the output is the
-/// same, template/parallel_loop.cc).
-tmpl::Options last_files_options(unsigned jobs) {
-  tmpl::Options options = template_options();
-  options.threads = jobs ? jobs : default_jobs();
-  return options;
-}
-
 }  // namespace
 
 uint32_t all_context_parts() { return (1u << kContextParts.size()) - 1; }
@@ -114,21 +104,14 @@ uint32_t context_parts_named_by(std::string_view text) {
 }
 
 struct ProjectRender::State {
-  State(const std::vector<PlannedFile>& plan, const RenderStream* stream, unsigned jobs)
-      : env(template_options()),
-        last_env(last_files_options(jobs)),
-        files(plan),
-        rendered(plan.size()),
-        done(plan.size(), 0),
-        stream(stream) {}
+  State(const std::vector<PlannedFile>& plan, const RenderStream* stream)
+      : env(template_options()), files(plan), rendered(plan.size()), done(plan.size(), 0), stream(stream) {}
 
-  /// Renders file I with DATA (ITEM: the item's context, for the stream's KEEP) in ENVIRONMENT
-  /// (env or last_env), then streams it.
-  void render(size_t i, const tmpl::Value& data, const tmpl::Value* item) { render_in(env, i, data, item); }
-  void render_in(tmpl::Environment& environment, size_t i, const tmpl::Value& data, const tmpl::Value* item) {
+  /// Renders file I with DATA (ITEM: the item's context, for the stream's KEEP), then streams it.
+  void render(size_t i, const tmpl::Value& data, const tmpl::Value* item) {
     RenderedFile& out = rendered[i];
     try {
-      out.text = environment.render_value(files[i].template_name, data);
+      out.text = env.render_value(files[i].template_name, data);
     } catch (const DiagnosticError& e) {
       out.error = e.diagnostic();
       return;
@@ -145,7 +128,6 @@ struct ProjectRender::State {
   }
 
   tmpl::Environment env;  // every template is parsed once, by the first render that needs it
-  tmpl::Environment last_env;  // the same templates, for the files rendered last (last_files_options)
   const std::vector<PlannedFile>& files;
   std::vector<size_t> function_file, workflow_file;  // the plan index of each item's file
   std::vector<RenderedFile> rendered;                // by plan index
@@ -167,12 +149,9 @@ struct ProjectRender::State {
 
 ProjectRender::ProjectRender(const std::vector<TemplateSource>& templates, bool templates_are_ours,
                              const std::vector<PlannedFile>& plan, unsigned jobs, const RenderStream* stream)
-    : state_(std::make_unique<State>(plan, stream, jobs)) {
+    : state_(std::make_unique<State>(plan, stream)) {
   State& s = *state_;
-  for (const auto& t : templates) {
-    s.env.add_template(t.name, t.text);
-    s.last_env.add_template(t.name, t.text);
-  }
+  for (const auto& t : templates) s.env.add_template(t.name, t.text);
   s.templates_are_ours = templates_are_ours;
   s.jobs = jobs;
   s.stage = stream && stream->stage && plan_paths_ok(plan) ? stream->stage : nullptr;
@@ -213,12 +192,10 @@ void ProjectRender::part_ready(std::string_view key, const tmpl::Value& value) {
   // The files that can be rendered now, each with the parts its template names (in the context's
   // key order): chosen under the lock, rendered outside it.
   std::vector<std::pair<size_t, tmpl::Value>> now;
-  bool last = false;  // every part is ready: no module is left to build
   {
     std::lock_guard lock(s.parts_mutex);
     s.part_values[size_t(__builtin_ctz(bit))] = value;
     s.parts_ready |= bit;
-    last = s.parts_ready == all_context_parts();
     for (auto it = s.waiting.begin(); it != s.waiting.end();) {
       const uint32_t needed = s.parts_needed[*it];
       if (needed & ~s.parts_ready) {
@@ -234,7 +211,7 @@ void ProjectRender::part_ready(std::string_view key, const tmpl::Value& value) {
     }
   }
   for (auto& [i, data] : now) {
-    s.render_in(last ? s.last_env : s.env, i, data, nullptr);
+    s.render(i, data, nullptr);
     if (s.rendered[i].error) s.rendered[i] = RenderedFile();  // finish() renders it with the whole context
     else s.done[i] = 1;
   }

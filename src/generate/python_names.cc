@@ -185,10 +185,7 @@ std::string NameScope::fresh(std::string_view base) {
   std::string name(base);
   while (true) {
     if (!is_python_keyword(name) && !taken_above(name)) {
-      if (add_own(name)) {
-        if (fresh_log_) fresh_log_->push_back(name);
-        return name;
-      }
+      if (add_own(name)) return name;
     }
     name += '_';
   }

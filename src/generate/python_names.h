@@ -49,9 +49,6 @@ class NameScope {
   std::string fresh(std::string_view base);
   /// What fresh(BASE) would return, without reserving it.
   std::string peek_fresh(std::string_view base) const;
-  /// Appends every name fresh() gives from now on to LOG (null: stop): the order in which a
-  /// module's imports were asked for (ModelsModuleBuilder).
-  void record_fresh(std::vector<std::string>* log) { fresh_log_ = log; }
 
  private:
   /// Hashes a name given as a string or a view alike (lookups by view make no string).
@@ -78,7 +75,6 @@ class NameScope {
   bool hashed_ = false;  // names_ holds this scope's names (few_ is empty)
   Names names_;  // hashed: a project scope holds every user name
   Names hidden_;
-  std::vector<std::string>* fresh_log_ = nullptr;
 };
 
 }  // namespace restack::generate
