@@ -186,6 +186,34 @@ TEST(WriteTree, RefusesAFileAsFolder) {
   EXPECT_TRUE(write_tree(tree, f, {true}));
 }
 
+namespace {
+
+/// File I of thread T in the tests below that add from several threads: a path and content
+/// that differ per file, so that a file written twice or with another's bytes shows.
+std::string threaded_path(int t, int i) { return fmt::format("src/functions/f{}_{}.py", t, i); }
+std::string threaded_content(int t, int i, size_t spread) {
+  return std::string(size_t(i) * 7 % spread, char('a' + t)) + threaded_path(t, i);
+}
+
+/// THREADS threads add FILES files each to STAGED at once (threaded_path, threaded_content).
+void add_from_threads(StagedTree& staged, int threads, int files, size_t spread) {
+  std::vector<std::thread> running;
+  for (int t = 0; t < threads; ++t)
+    running.emplace_back([&, t] {
+      for (int i = 0; i < files; ++i) EXPECT_FALSE(staged.add(threaded_path(t, i), threaded_content(t, i, spread)));
+    });
+  for (auto& r : running) r.join();
+}
+
+/// Every file add_from_threads added is in OUT with its own content.
+void expect_threaded_files(const fs::path& out, int threads, int files, size_t spread) {
+  for (int t = 0; t < threads; ++t)
+    for (int i = 0; i < files; ++i)
+      EXPECT_EQ(restack::test::read_file(out / threaded_path(t, i)), threaded_content(t, i, spread)) << t << " " << i;
+}
+
+}  // namespace
+
 TEST(StagedTree, FilesAddedFromSeveralThreadsAppearOnlyAtCommit) {
   TempDir tmp;
   fs::path out = tmp.path() / "out";
@@ -260,22 +288,10 @@ TEST(StagedTree, EachFileKeepsItsOwnContentWhenThreadsQueueForTheWriter) {
   std::string error;
   auto staged = StagedTree::open(out, {}, error);
   ASSERT_TRUE(staged) << error;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t)
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < 100; ++i) {
-        const std::string path = fmt::format("src/functions/f{}_{}.py", t, i);
-        EXPECT_FALSE(staged->add(path, std::string(size_t(i) * 7 % 300, 'a' + char(t)) + path));
-      }
-    });
-  for (auto& t : threads) t.join();
+  add_from_threads(*staged, 4, 100, 300);
   EXPECT_EQ(staged->size(), 400u);
   ASSERT_FALSE(staged->commit());
-  for (int t = 0; t < 4; ++t)
-    for (int i = 0; i < 100; ++i) {
-      const std::string path = fmt::format("src/functions/f{}_{}.py", t, i);
-      EXPECT_EQ(restack::test::read_file(out / path), std::string(size_t(i) * 7 % 300, 'a' + char(t)) + path);
-    }
+  expect_threaded_files(out, 4, 100, 300);
 }
 
 TEST(StagedTree, ThreadsHelpingTheWriterWriteEachQueuedFileOnce) {
@@ -286,31 +302,22 @@ TEST(StagedTree, ThreadsHelpingTheWriterWriteEachQueuedFileOnce) {
   auto staged = StagedTree::open(out, {}, error);
   ASSERT_TRUE(staged) << error;
   staged->help_write();  // nothing queued: returns at once
-  std::atomic<int> adding{3};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 3; ++t)
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < 200; ++i) {
-        const std::string path = fmt::format("src/functions/f{}_{}.py", t, i);
-        EXPECT_FALSE(staged->add(path, std::string(size_t(i) % 50, 'a' + char(t)) + path));
-      }
-      adding.fetch_sub(1);
-    });
+  // Three threads add while two others help the writer until every file is added.
+  std::atomic<bool> adding{true};
+  std::vector<std::thread> helpers;
   for (int h = 0; h < 2; ++h)
-    threads.emplace_back([&] {
-      while (adding.load() > 0) staged->help_write();
+    helpers.emplace_back([&] {
+      while (adding.load()) staged->help_write();
       staged->help_write();
     });
-  for (auto& t : threads) t.join();
+  add_from_threads(*staged, 3, 200, 50);
+  adding.store(false);
+  for (auto& h : helpers) h.join();
   ASSERT_FALSE(staged->commit());
   size_t n = 0;
   for (auto& e : fs::recursive_directory_iterator(out)) n += e.is_regular_file();
   EXPECT_EQ(n, 600u);
-  for (int t = 0; t < 3; ++t)
-    for (int i = 0; i < 200; ++i) {
-      const std::string path = fmt::format("src/functions/f{}_{}.py", t, i);
-      EXPECT_EQ(restack::test::read_file(out / path), std::string(size_t(i) % 50, 'a' + char(t)) + path);
-    }
+  expect_threaded_files(out, 3, 200, 50);
 }
 
 TEST(StagedTree, AFileThatCannotBeWrittenIsReportedByCommitAndNothingAppears) {
