@@ -2,6 +2,9 @@
 // threads. Each is read exactly as read_spec would read it, by a Reader of its thread, into
 // the place read_spec would put it; what it reports waits in the thread's sink until
 // read_spec's pass over the file reaches it, so the diagnostics keep the file's order.
+#include <algorithm>
+#include <atomic>
+
 #include "spec/reader_internal.h"
 #include "spec/two_threads.h"
 
@@ -14,7 +17,7 @@ constexpr size_t kMinJobs = 2;  // fewer: nothing to share
 // positions to share one name, two threads copying them (here, and in the checks and data
 // flow that split the functions and workflows again) would contend for that count's cache
 // line (perf: most of Document::loc_with's time at its `lock add`). So each run of this many
-// jobs shares a name of its own: equal names, different counts.
+// jobs (a chunk, taken by one thread) shares a name of its own: equal names, different counts.
 constexpr size_t kJobsPerFileName = 64;
 
 }  // namespace
@@ -47,27 +50,26 @@ ReadAhead::ReadAhead(const yaml::Document& doc, const Node* root, Project& out, 
   Function* function_base = out.functions.data() + out.functions.size() - function_jobs_;
   Workflow* workflow_base = out.workflows.data() + out.workflows.size() - workflow_count;
 
-  // Two runs of jobs of about equal work: a node's `expanded` is its subtree's size.
-  uint64_t total = 0;
-  for (const Job& j : jobs_) total += j.value->expanded;
-  size_t split = 0;
-  for (uint64_t first_half = 0; split < jobs_.size() && first_half * 2 < total; ++split)
-    first_half += jobs_[split].value->expanded;
-
-  auto run = [&](uint8_t thread, size_t begin, size_t end) {
+  // The jobs are taken in chunks, in order, by whichever thread is free: a workflow costs more
+  // to read per node than a function, so two fixed halves of equal node counts left one
+  // thread reading workflows alone for a third of the step.
+  std::atomic<size_t> next{0};
+  auto run = [&](uint8_t thread) {
     DiagnosticSink& sink = sinks_[thread];
     Reader reader(doc, sink);
-    for (size_t i = begin; i < end; ++i) {
-      if ((i - begin) % kJobsPerFileName == 0) reader.share_file_name(FileName(doc.file()));
-      Job& job = jobs_[i];
-      job.thread = thread;
-      job.diagnostics_begin = static_cast<uint32_t>(sink.all().size());
-      if (job.key) reader.read_function(job.key, job.value, function_base[job.index]);
-      else reader.read_workflow(job.value, Place::kWorkflowEntry, workflow_base[job.index]);
-      job.diagnostics_end = static_cast<uint32_t>(sink.all().size());
+    for (size_t begin; (begin = next.fetch_add(kJobsPerFileName, std::memory_order_relaxed)) < jobs_.size();) {
+      reader.share_file_name(FileName(doc.file()));
+      for (size_t i = begin; i < std::min(jobs_.size(), begin + kJobsPerFileName); ++i) {
+        Job& job = jobs_[i];
+        job.thread = thread;
+        job.diagnostics_begin = static_cast<uint32_t>(sink.all().size());
+        if (job.key) reader.read_function(job.key, job.value, function_base[job.index]);
+        else reader.read_workflow(job.value, Place::kWorkflowEntry, workflow_base[job.index]);
+        job.diagnostics_end = static_cast<uint32_t>(sink.all().size());
+      }
     }
   };
-  threads.run([&] { run(0, 0, split); }, [&] { run(1, split, jobs_.size()); });
+  threads.run([&] { run(0); }, [&] { run(1); });
 }
 
 void ReadAhead::replay(size_t job, DiagnosticSink& sink) {
