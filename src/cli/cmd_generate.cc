@@ -2,6 +2,7 @@
 // project in memory, checks it, then writes it atomically (or lists it with --dry-run).
 #include <fmt/format.h>
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 
@@ -42,8 +43,14 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
     return kExitUsage;
   }
 
+  // -v: where a run's time went, by phase (docs/cli.md); the phases follow one another.
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point started = Clock::now();
+  auto ms_between = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+
   DiagnosticSink sink;
   auto project = spec::load_project(o.files, sink);
+  const Clock::time_point loaded = Clock::now();
   if (!project) {
     report(sink);
     return kExitProblems;
@@ -51,6 +58,7 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
 
   LlmBodies llm = llm_bodies(*project, o.llm, o.llm_flags, o.templates, global);
   if (llm.stop) return *llm.stop;
+  const Clock::time_point bodies_done = Clock::now();
   generate::GenerateOptions options;
   options.generator_version = RESTACK_VERSION;
   options.templates_dir = o.templates;
@@ -76,6 +84,13 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
   options.output = staged.get();
   auto generated = generate::generate_project(std::move(*project), options, sink);
   project.reset();
+  const Clock::time_point generated_at = Clock::now();
+  auto print_timings = [&](Clock::time_point done) {
+    if (global.verbose > 0)
+      std::cerr << fmt::format("timings: load {:.1f} ms, LLM bodies {:.1f} ms, generate {:.1f} ms, commit {:.1f} ms, total {:.1f} ms\n",
+                               ms_between(started, loaded), ms_between(loaded, bodies_done),
+                               ms_between(bodies_done, generated_at), ms_between(generated_at, done), ms_between(started, done));
+  };
   switch (generated.status) {
     case generate::GenerateStatus::kOk:
       break;
@@ -105,6 +120,7 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
   if (o.dry_run) {
     std::cout << generate::list_tree(tree);
     if (!global.quiet) std::cerr << fmt::format("dry run: {} files, {} bytes would be written to {}\n", tree.size(), tree.total_bytes(), o.output);
+    print_timings(Clock::now());
     return llm.exit_code;
   }
   if (auto err = staged ? staged->commit() : generate::write_tree(tree, o.output, {o.force})) {
@@ -113,6 +129,7 @@ int run_generate(const GenerateOptions& o, const GlobalOptions& global) {
   }
   size_t files = staged ? staged->size() : tree.size(), bytes = staged ? staged->total_bytes() : tree.total_bytes();
   if (!global.quiet) std::cerr << fmt::format("wrote {} files ({} bytes) to {}\n", files, bytes, o.output);
+  print_timings(Clock::now());
   return llm.exit_code;
 }
 

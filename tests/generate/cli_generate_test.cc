@@ -1,6 +1,7 @@
 // `restack-gen generate` end to end through the built binary.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -23,6 +24,28 @@ TEST(CliGenerate, WritesTheProject) {
                         "src/services.py", "src/models.py", "src/functions/data_validation.py",
                         "src/workflows/data_processor.py", "tests/test_workflows.py"})
     EXPECT_TRUE(fs::exists(out / f)) << f;
+}
+
+TEST(CliGenerate, VerboseRunSaysWhereTheTimeWent) {
+  TempDir tmp;
+  auto quiet = run_cli({"generate", example("data_processor.yaml"), "-o", (tmp.path() / "a").string()});
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err.find("timings:"), std::string::npos) << quiet.err;  // only with -v
+  auto r = run_cli({"-v", "generate", example("data_processor.yaml"), "-o", (tmp.path() / "b").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const size_t at = r.err.find("timings: load ");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  // Each phase in milliseconds: none longer than the total, and together they make it up.
+  double load = -1, bodies = -1, generate = -1, commit = -1, total = -1;
+  ASSERT_EQ(std::sscanf(r.err.c_str() + at, "timings: load %lf ms, LLM bodies %lf ms, generate %lf ms, commit %lf ms, total %lf ms",
+                        &load, &bodies, &generate, &commit, &total),
+            5)
+      << r.err;
+  for (double phase : {load, bodies, generate, commit}) {
+    EXPECT_GE(phase, 0.0);
+    EXPECT_LE(phase, total + 0.05);
+  }
+  EXPECT_GE(total + 0.2, load + bodies + generate + commit);  // each printed to 0.1 ms
 }
 
 TEST(CliGenerate, TwoRunsWriteTheSameBytes) {
