@@ -45,8 +45,10 @@ ReadAhead::ReadAhead(const yaml::Document& doc, const Node* root, Project& out, 
   functions_read_ = functions != nullptr;
   workflows_read_ = workflows != nullptr;
   // Built in place (as the serial reader does): the vectors never grow while threads fill them.
-  out.functions.resize(out.functions.size() + function_jobs_);
-  out.workflows.resize(out.workflows.size() + workflow_count);
+  // Each vector on a thread of its own: constructing some 6,000 objects is mostly the kernel
+  // clearing the fresh pages they land on, which the other core can share.
+  threads.run([&] { out.functions.resize(out.functions.size() + function_jobs_); },
+              [&] { out.workflows.resize(out.workflows.size() + workflow_count); });
   Function* function_base = out.functions.data() + out.functions.size() - function_jobs_;
   Workflow* workflow_base = out.workflows.data() + out.workflows.size() - workflow_count;
 
