@@ -16,13 +16,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cmake --build "$build" --target restack_llm restack_common -j 2 >/dev/null
+cmake --build "$build" --target restack_llm restack_template restack_common -j 2 >/dev/null
 cxx="c++ -std=c++20 -O2 -I$root/src -I$root/tests -DRESTACK_VERSION=\"bench\""
 # shellcheck disable=SC2046
 $cxx -o "$work/fake_server" "$root/bench/llm/fake_server.cc" "$root/tests/llm/fake_llm_server_helpers.cc" \
   $(pkg-config --cflags --libs cpp-httplib) -lpthread
-$cxx -o "$work/driver" "$root/bench/llm/driver.cc" "$build/librestack_llm.a" "$build/librestack_common.a" \
-  -lcurl -lsqlite3 -lhiredis -lyaml-cpp -lfmt -lpthread
+# The LLM module renders its prompts with the template engine (src/llm/template_renderer.cc).
+$cxx -o "$work/driver" "$root/bench/llm/driver.cc" "$build/librestack_llm.a" "$build/librestack_template.a" \
+  "$build/librestack_common.a" -lcurl -lsqlite3 -lhiredis -lyaml-cpp -lfmt -lpthread -ldl
 
 "$work/fake_server" "$work/port" 300 2>"$work/server.log" &
 server_pid=$!
@@ -42,7 +43,7 @@ awk -v j8="$j8" -v j1="$j1" 'BEGIN {
 
 # Cached re-run: fill the cache once, then time re-runs against the no-LLM baseline.
 "$work/driver" --base-url "$url" --functions 40 --jobs 8 --cache-dir "$work/cache" >/dev/null
-hyperfine --warmup 2 --runs 15 --export-json "$work/cached.json" \
+hyperfine -N --warmup 2 --runs 15 --export-json "$work/cached.json" \
   "$work/driver --off" \
   "$work/driver --base-url $url --functions 40 --jobs 8 --cache-dir $work/cache" >/dev/null
 /usr/bin/python3 - "$work/cached.json" <<'PY'

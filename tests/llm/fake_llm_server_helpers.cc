@@ -26,6 +26,10 @@ std::string completion_body(const std::string& content, int prompt_tokens, int c
 FakeLlmServer::FakeLlmServer(bool keep_alive) : server_(std::make_unique<httplib::Server>()) {
   // Enough handler threads that the server never limits the client's concurrency.
   server_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+  // Headers and body go out as soon as written, as from a real provider: with Nagle's algorithm
+  // the body waited for the client's delayed ACK of the headers, ~33 ms added to every answer
+  // (bench/llm.sh's -j 8 run: 1.96 s against an ideal 1.5 s; 1.55 s without).
+  server_->set_tcp_nodelay(true);
   if (keep_alive) server_->set_keep_alive_timeout(1);
   else server_->set_keep_alive_max_count(1);
   server_->set_idle_interval(0, 1000);  // notice a reused connection's next request within 1 ms
