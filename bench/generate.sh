@@ -55,7 +55,8 @@ measure() {
   # `find_get_block_common` in perf), which is the benchmark's own noise, not generation.
   # The two pipelines alternate (bench/generate/paired.py): the host's speed drifts by the
   # minute here, and pairs of runs seconds apart see the same host.
-  /usr/bin/python3 bench/generate/paired.py "${BENCH_RUNS:-5}" "$out/h.json" \
+  # 9 pairs by default: with 5 the median moved by 2-3x from run to run (pairs ranged 15-23x).
+  /usr/bin/python3 bench/generate/paired.py "${BENCH_RUNS:-9}" "$out/h.json" \
     -- "$bin" -q generate "$work/spec.yaml" -o "$out/runs/ours" \
     -- "${ref[@]}" "$out/runs/theirs"
   # The floor: writing the same files and nothing else (open, write, close each), three times
