@@ -55,7 +55,7 @@ measure() {
   # `find_get_block_common` in perf), which is the benchmark's own noise, not generation.
   # The two pipelines alternate (bench/generate/paired.py): the host's speed drifts by the
   # minute here, and pairs of runs seconds apart see the same host.
-  # 9 pairs by default: with 5 the median moved by 2-3x from run to run (pairs ranged 15-23x).
+  # 9 pairs by default: the pairs of one 5-pair run ranged 15-23x, so one outlier moved the median.
   /usr/bin/python3 bench/generate/paired.py "${BENCH_RUNS:-9}" "$out/h.json" \
     -- "$bin" -q generate "$work/spec.yaml" -o "$out/runs/ours" \
     -- "${ref[@]}" "$out/runs/theirs"
