@@ -34,6 +34,14 @@ constexpr std::array<std::string_view, 24> kBaseModelAttributes = {
     "__config__", "__root__", "__validators__", "__fields_set__", "__signature__", "__class_vars__",
     "__private_attributes__", "__post_root_validators__", "__pre_root_validators__"};
 
+// The first bytes of those names: a field name that starts with another (nearly every one of
+// a spec's some 30,000 fields) is none of them, without a comparison.
+constexpr std::array<bool, 256> kAttributeFirstBytes = [] {
+  std::array<bool, 256> first{};
+  for (std::string_view a : kBaseModelAttributes) first[static_cast<unsigned char>(a[0])] = true;
+  return first;
+}();
+
 }  // namespace
 
 bool is_pascal_case(std::string_view s) {
@@ -100,13 +108,8 @@ bool is_distribution_name(std::string_view s) {
 std::optional<std::string> pydantic_field_problem(std::string_view s) {
   if (!s.empty() && s[0] == '_') return std::string("starts with `_` (pydantic treats it as private)");
   if (s.rfind("model_", 0) == 0) return std::string("uses the prefix `model_`, reserved by pydantic 2");
-  // Only names that start with one of the attributes' first letters are compared (nearly every
-  // field name starts with another: a spec has some 30,000 fields); the `__` names were
-  // answered above. Then length and first byte before the bytes.
-  switch (s.empty() ? '\0' : s[0]) {
-    case 'C': case 'c': case 'd': case 'f': case 'j': case 'p': case 's': case 'u': case 'v': break;
-    default: return std::nullopt;
-  }
+  if (s.empty() || !kAttributeFirstBytes[static_cast<unsigned char>(s[0])]) return std::nullopt;
+  // Length and first byte before the bytes.
   for (std::string_view a : kBaseModelAttributes)
     if (a.size() == s.size() && a[0] == s[0] && a == s) return "shadows the BaseModel attribute `" + std::string(s) + "`";
   return std::nullopt;
