@@ -176,22 +176,29 @@ size_t ImportSet::name_hash(uint32_t module, std::string_view name) {
   return text_hash(name) ^ (size_t{module} * 0x9E3779B97F4A7C15ull);
 }
 
+template <typename Entries>
+uint32_t ImportSet::find_module(const Entries& entries, const PositionIndex& index, std::string_view module) const {
+  if (index.empty()) {
+    for (size_t i = 0; i < entries.size(); ++i)
+      if (view(entries[i].module) == module) return static_cast<uint32_t>(i);
+    return kNone;
+  }
+  return index.find(text_hash(module), [&](uint32_t p) { return view(entries[p].module) == module; });
+}
+
+template <typename Entries>
+void ImportSet::index_last_module(const Entries& entries, PositionIndex& index) const {
+  if (entries.size() <= kScanned) return;
+  if (index.empty())  // the first time past a scan's worth: every entry so far
+    for (uint32_t i = 0; i < entries.size(); ++i) index.insert(text_hash(view(entries[i].module)), i);
+  else index.insert(text_hash(view(entries[entries.size() - 1].module)), static_cast<uint32_t>(entries.size() - 1));
+}
+
 uint32_t ImportSet::from_module(std::string_view module) {
-  if (from_index_.empty()) {
-    for (size_t i = 0; i < froms_.size(); ++i)
-      if (view(froms_[i].module) == module) return static_cast<uint32_t>(i);
-  } else {
-    const uint32_t at = from_index_.find(text_hash(module), [&](uint32_t p) { return view(froms_[p].module) == module; });
-    if (at != kNone) return at;
-  }
-  const auto position = static_cast<uint32_t>(froms_.size());
+  if (const uint32_t known = find_module(froms_, from_index_, module); known != kNone) return known;
   froms_.push_back(FromModule{keep(module), import_section(module)});
-  if (froms_.size() > kScanned) {
-    if (from_index_.empty())  // the first time past a scan's worth: every entry so far
-      for (uint32_t i = 0; i < froms_.size(); ++i) from_index_.insert(text_hash(view(froms_[i].module)), i);
-    else from_index_.insert(text_hash(module), position);
-  }
-  return position;
+  index_last_module(froms_, from_index_);
+  return static_cast<uint32_t>(froms_.size() - 1);
 }
 
 uint32_t ImportSet::find_name(uint32_t module, std::string_view name) const {
@@ -205,7 +212,7 @@ uint32_t ImportSet::find_name(uint32_t module, std::string_view name) const {
                           [&](uint32_t p) { return names_[p].module == module && view(names_[p].name) == name; });
 }
 
-ImportSet::Name& ImportSet::add_name(uint32_t module, Span name, Span alias) {
+void ImportSet::add_name(uint32_t module, Span name, Span alias) {
   const auto position = static_cast<uint32_t>(names_.size());
   names_.push_back(Name{name, alias, module});
   FromModule& m = froms_[module];
@@ -217,7 +224,6 @@ ImportSet::Name& ImportSet::add_name(uint32_t module, Span name, Span alias) {
       for (uint32_t i = m.first; i != kNone; i = names_[i].next) name_index_.insert(name_hash(module, view(names_[i].name)), i);
     else name_index_.insert(name_hash(module, view(name)), position);
   }
-  return names_[position];
 }
 
 std::string ImportSet::from(std::string_view module, std::string_view name) {
@@ -248,23 +254,12 @@ std::string ImportSet::user_as(std::string_view module, std::string_view name, s
 }
 
 std::string ImportSet::module(std::string_view module) {
-  uint32_t known = kNone;
-  if (plain_index_.empty()) {
-    for (size_t i = 0; i < plains_.size() && known == kNone; ++i)
-      if (view(plains_[i].module) == module) known = static_cast<uint32_t>(i);
-  } else {
-    known = plain_index_.find(text_hash(module), [&](uint32_t p) { return view(plains_[p].module) == module; });
-  }
-  if (known != kNone) return std::string(view(plains_[known].alias));
+  if (const uint32_t known = find_module(plains_, plain_index_, module); known != kNone)
+    return std::string(view(plains_[known].alias));
   std::string local = scope_ ? scope_->fresh(module) : std::string(module);
   const Span module_span = keep(module);
-  const auto position = static_cast<uint32_t>(plains_.size());
   plains_.push_back(PlainModule{module_span, local == module ? module_span : keep(local), import_section(module)});
-  if (plains_.size() > kScanned) {
-    if (plain_index_.empty())
-      for (uint32_t i = 0; i < plains_.size(); ++i) plain_index_.insert(text_hash(view(plains_[i].module)), i);
-    else plain_index_.insert(text_hash(module), position);
-  }
+  index_last_module(plains_, plain_index_);
   return local;
 }
 

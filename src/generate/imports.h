@@ -164,12 +164,19 @@ class ImportSet {
 
   std::string_view view(Span s) const { return {text_.data() + s.at, s.size}; }
   Span keep(std::string_view text);
+  /// The position of MODULE's entry in ENTRIES (froms_ or plains_, with their INDEX), or kNone.
+  template <typename Entries>
+  uint32_t find_module(const Entries& entries, const PositionIndex& index, std::string_view module) const;
+  /// Indexes ENTRIES' last entry, just added, once there are more than kScanned (all of them the
+  /// first time).
+  template <typename Entries>
+  void index_last_module(const Entries& entries, PositionIndex& index) const;
   /// The position of MODULE's entry in froms_ (created without names on first use).
   uint32_t from_module(std::string_view module);
   /// The position of NAME among the names of froms_[MODULE], or kNone.
   uint32_t find_name(uint32_t module, std::string_view name) const;
   /// Adds NAME (imported as ALIAS; same span when not aliased) to froms_[MODULE]'s names.
-  Name& add_name(uint32_t module, Span name, Span alias);
+  void add_name(uint32_t module, Span name, Span alias);
   static size_t name_hash(uint32_t module, std::string_view name);
 
   NameScope* scope_;
