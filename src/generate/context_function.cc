@@ -93,27 +93,6 @@ tmpl::Value pooled_import_lines(StringPool& pool, const ImportSet& imports) {
   return make_list(std::move(values));
 }
 
-/// `async def NAME(input: IN) -> RETURNS:` (no parameter when IN is empty), written in one
-/// string when it fits on its line (nearly always), else laid out by def_signature.
-std::string function_signature(const std::string& name, std::string_view in, const std::string& returns) {
-  std::string flat;
-  flat.reserve(10 + name.size() + 8 + in.size() + 5 + returns.size() + 1);
-  flat += "async def ";
-  flat += name;
-  flat += '(';
-  if (!in.empty()) {
-    flat += "input: ";
-    flat += in;
-  }
-  flat += ") -> ";
-  flat += returns;
-  flat += ':';
-  if (flat.size() <= kLineLength) return flat;
-  std::vector<std::string> params;
-  if (!in.empty()) params.push_back("input: " + std::string(in));
-  return def_signature("async def " + name, params, returns, 0);
-}
-
 }  // namespace
 
 std::string def_signature(const std::string& prefix, const std::vector<std::string>& params,
@@ -151,7 +130,8 @@ tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f,
 
   const std::vector<std::string_view> used = identifiers(body.code);
   if (body.origin == "placeholder" || contains(used, log_name)) imports.from("restack_ai.function", "log");
-  const std::string in_name = in.empty() ? std::string() : types.model_name(in);
+  std::vector<std::string> params;
+  if (!in.empty()) params.push_back("input: " + types.model_name(in));
   std::string returns = out.empty() ? "None" : types.model_name(out);
   for (std::string_view view : used) {
     if (view == in || view == out) continue;
@@ -171,7 +151,7 @@ tmpl::Value function_context(const ProjectIndex& index, const spec::Function& f,
                     {"doc", f.description ? std::move(described.doc) : ContextField::empty_string()},
                     {"decorator", pool.get(std::move(decorator))},
                     {"import_lines", pooled_import_lines(pool, imports)},
-                    {"signature", function_signature(f.name, in_name, returns)},
+                    {"signature", def_signature("async def " + f.name, params, returns, 0)},
                     {"body", std::move(code)},
                     {"origin", ContextField::literal(body.origin)},
                     {"input_model", std::move(in)},
