@@ -119,6 +119,18 @@ TEST(SortTexts, GivesStdStringsOrder) {
   for (size_t i = 0; i < ours.size(); ++i) EXPECT_EQ(std::string(ours[i]), expected[i]) << i;
 }
 
+TEST(DefSignature, OneLineWhenItFitsElseOneParameterPerLineAsBlackWrites) {
+  EXPECT_EQ(def_signature("async def fetch", {"input: FetchInput"}, "FetchOutput", 0),
+            "async def fetch(input: FetchInput) -> FetchOutput:");
+  EXPECT_EQ(def_signature("async def fetch", {}, "None", 0), "async def fetch() -> None:");
+  const std::string name(70, 'f');  // 88 columns passed with its parameter
+  EXPECT_EQ(def_signature("async def " + name, {"input: FetchInput"}, "None", 0),
+            "async def " + name + "(\n    input: FetchInput,\n) -> None:");
+  // Inside a class (a workflow's run): the limit counts the indent, the lines keep it.
+  EXPECT_EQ(def_signature("async def run", {"self", "input: " + std::string(60, 'I')}, "None", 4),
+            "async def run(\n        self,\n        input: " + std::string(60, 'I') + ",\n    ) -> None:");
+}
+
 // --- src/models.py's imports -------------------------------------------------------------
 
 /// A project whose classes' fields are named like what models.py imports (so that the imports
