@@ -13,7 +13,7 @@ Value Object::call(Renderer&, CallArgs&) { raise_error("'" + type_name() + "' ob
 namespace {
 template <typename T, typename... Args>
 detail::Counted* make_payload(Args&&... args) {
-  return new detail::Counted_box<T>(std::forward<Args>(args)...);
+  return new detail::CountedBox<T>(std::forward<Args>(args)...);
 }
 }  // namespace
 
@@ -23,12 +23,12 @@ Value::Value(std::shared_ptr<Object> o) : kind_(Kind::kObject), p_(make_payload<
 
 void Value::destroy() noexcept {
   switch (kind_) {
-    case Kind::kString: delete static_cast<detail::Counted_box<std::string>*>(p_); break;
+    case Kind::kString: delete static_cast<detail::CountedBox<std::string>*>(p_); break;
     case Kind::kList:
-    case Kind::kTuple: delete static_cast<detail::Counted_box<ListData>*>(p_); break;
-    case Kind::kDict: delete static_cast<detail::Counted_box<DictData>*>(p_); break;
-    case Kind::kObject: delete static_cast<detail::Counted_box<std::shared_ptr<Object>>*>(p_); break;
-    case Kind::kUndefined: delete static_cast<detail::Counted_box<UndefinedInfo>*>(p_); break;
+    case Kind::kTuple: delete static_cast<detail::CountedBox<ListData>*>(p_); break;
+    case Kind::kDict: delete static_cast<detail::CountedBox<DictData>*>(p_); break;
+    case Kind::kObject: delete static_cast<detail::CountedBox<std::shared_ptr<Object>>*>(p_); break;
+    case Kind::kUndefined: delete static_cast<detail::CountedBox<UndefinedInfo>*>(p_); break;
     default: break;  // scalars share nothing
   }
   p_ = nullptr;

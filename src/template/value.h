@@ -68,9 +68,9 @@ struct Counted {
 };
 /// A payload of type T behind its count (one allocation).
 template <typename T>
-struct Counted_box : Counted {
+struct CountedBox : Counted {
   template <typename... Args>
-  explicit Counted_box(Args&&... args) : data(std::forward<Args>(args)...) {}
+  explicit CountedBox(Args&&... args) : data(std::forward<Args>(args)...) {}
   T data;
 };
 }  // namespace detail
@@ -175,7 +175,7 @@ class Value {
   bool shares() const { return kind_ >= Kind::kString || kind_ == Kind::kUndefined; }
   template <typename T>
   T& payload() const {
-    return static_cast<detail::Counted_box<T>*>(p_)->data;
+    return static_cast<detail::CountedBox<T>*>(p_)->data;
   }
   /// Frees the payload once its last reference is gone (by its kind).
   void destroy() noexcept;
