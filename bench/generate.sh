@@ -11,7 +11,9 @@
 # ($TMPDIR, /tmp by default) and in memory (/dev/shm, when it is a tmpfs; BENCH_TMPFS=0 skips
 # it). Creating 6,000 files is work neither pipeline can avoid, and on a small VM's disk it is
 # half of restack-gen's run (the floor printed below), so the ratio on the disk says as much about
-# the disk as about generation; on tmpfs it costs the kernel a third as much.
+# the disk as about generation; on tmpfs it costs the kernel a third as much. Each measurement
+# also prints its ceiling: the ratio restack-gen would reach if building and rendering were free
+# (its load, timed with `validate`, plus the floor), which is below 20x on a slow disk.
 set -euo pipefail
 build="${1:-build}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,7 +39,20 @@ ours_kb=$(rss "$bin" -q generate "$work/spec.yaml" -o "$work/o3")
 ref_kb=$(rss "${ref[@]}" "$work/o4")
 # For the record: the self-check of every module (template-only ones too), off by default.
 /usr/bin/time -f "with --check-all (one run): %e s, peak RSS %M KB" "$bin" -q generate "$work/spec.yaml" -o "$work/o5" --check-all
-c++ -O2 -std=c++17 bench/generate/write_floor.cc -o "$work/write_floor"
+c++ -O2 -std=c++17 -pthread bench/generate/write_floor.cc -o "$work/write_floor"
+# restack-gen's time before it can write a file: the whole-process time of `validate` (start,
+# read, parse and check the spec), median of 7. With the floor below it bounds the ratio on a
+# file system: the reference's time / (this + the floor) is what restack-gen would reach if
+# building and rendering took no time at all.
+load_ms=$(/usr/bin/python3 - "$bin" "$work/spec.yaml" <<'PY'
+import statistics, subprocess, sys, time
+def run():
+    start = time.perf_counter()
+    subprocess.run([sys.argv[1], "-q", "validate", sys.argv[2]], check=True)
+    return (time.perf_counter() - start) * 1000
+print(f"{statistics.median(run() for _ in range(7)):.1f}")
+PY
+)
 
 fs_of() { df -T "$1" 2>/dev/null | awk 'NR==2 {print $2}'; }
 # measure LABEL FOLDER: alternating timed runs of both pipelines writing under FOLDER, then the
@@ -47,7 +62,10 @@ measure() {
   mkdir -p "$out/runs"
   echo "--- outputs on $label ($(fs_of "$out"), under $out)"
   # The machine's load, to read the wall times by (other work on the cores slows both pipelines).
-  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  # The kernel's cached inodes too: on a VM whose inode hash table was sized at boot for less
+  # memory (65,536 buckets here), creating a file slows down as their number grows (ext4 hashes
+  # every new inode: about 2x slower at 600,000), and every run here adds 6,000.
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $(cut -f1 /proc/sys/fs/inode-nr) inodes cached"
   # Each timed run writes into a folder of its own (PREFIX.ROUND), all deleted at the end, as
   # a user generates into a new folder. Deleting the previous run's 6,000 files before each run
   # (this script's --prepare until session 5) made ext4 look for inodes that were not just
@@ -64,8 +82,11 @@ measure() {
   # on a small virtual machine it is a large share of restack-gen's run (docs/generate.md).
   local floor_ms
   floor_ms=$(for i in 1 2 3; do "$work/write_floor" "$work/ours" "$out/runs/floor.$i"; done | sort -n | sed -n 2p)
-  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  /usr/bin/python3 - "$out/h.json" "$workflows" "$ours_kb" "$ref_kb" "$floor_ms" <<'PY'
+  # The same on two threads, for the ceiling (restack-gen writes on both threads at the end).
+  local floor2_ms
+  floor2_ms=$(for i in 1 2 3; do "$work/write_floor" "$work/ours" "$out/runs/floor2.$i" 2; done | sort -n | sed -n 2p)
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); $(cut -f1 /proc/sys/fs/inode-nr) inodes cached"
+  /usr/bin/python3 - "$out/h.json" "$workflows" "$ours_kb" "$ref_kb" "$floor_ms" "$load_ms" "$floor2_ms" <<'PY'
 import json, statistics, sys
 h = json.load(open(sys.argv[1]))
 med = lambda runs, key: statistics.median(r[key] for r in runs)
@@ -91,6 +112,10 @@ print(f"ratio: {ratio:.1f}x faster (median of {len(h['ratios'])} alternating pai
       f"< 1 ms/workflow {'OK' if per < 1 else 'MISSED'}; < 200 MB {'OK' if ours_kb < 200 * 1024 else 'MISSED'}]")
 without = f"; for information, without it: {(ref - floor) / (ours - floor):.1f}x" if judged else ""
 print(f"writing the same files alone: {floor * 1000:.1f} ms (median of 3), {floor / ours:.0%} of restack-gen's median{without}")
+if judged:
+    load, write = float(sys.argv[6]) / 1000, min(floor, float(sys.argv[7]) / 1000)
+    print(f"ceiling here: {ref / (load + write):.1f}x, what restack-gen would reach if building and rendering took no time "
+          f"(the reference's median / (validate {load * 1000:.1f} ms + the faster floor, one thread or two: {write * 1000:.1f} ms))")
 if not judged:
     print("NOTE: writing the files alone took longer than restack-gen's whole run: the file system was busy with "
           "files deleted minutes ago (ext4 without a journal); run again in a few minutes for a ratio of generation")
