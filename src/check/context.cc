@@ -20,6 +20,20 @@ bool Context::in_async_function_code() const {
   return s.type == ScopeType::kFunction && s.is_async && !s.workflow_code;
 }
 
+const Resolved& Context::resolve(TSNode expr) const {
+  if (resolved_scope_ != scope_ || !ts_node_eq(resolved_expr_, expr)) {
+    resolved_ = model_.resolve(expr, scope_);
+    resolved_expr_ = expr;
+    resolved_scope_ = scope_;
+  }
+  return resolved_;
+}
+
+std::string Context::qualified_name(TSNode expr) const {
+  const Resolved& r = resolve(expr);
+  return r.kind == Resolved::kQualified ? r.qualified_name : std::string();
+}
+
 TSNode Context::ancestor(size_t n) const {
   if (n == 0 || n > ancestors_.size()) return TSNode{};
   return ancestors_[ancestors_.size() - n];

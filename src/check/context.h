@@ -35,8 +35,13 @@ class Context {
   /// The Nth ancestor of the current node (1 = parent); a null node past the root.
   TSNode ancestor(size_t n = 1) const;
 
-  std::string qualified_name(TSNode expr) const { return model_.qualified_name(expr, scope_); }
-  Resolved resolve(TSNode expr) const { return model_.resolve(expr, scope_); }
+  /// What EXPR names in the current scope (SemanticModel::resolve). The last answer is kept
+  /// (valid until the next call): the rules run on one node one after another and ask about the
+  /// same expression (each security rule on a call resolves its callee), so it is resolved
+  /// once, not once per rule.
+  const Resolved& resolve(TSNode expr) const;
+  /// EXPR's qualified name ("os.environ.get", "builtins.print"), or "" when it has none.
+  std::string qualified_name(TSNode expr) const;
   const Binding* lookup(std::string_view name) const { return model_.lookup(name, scope_); }
 
   /// Reports a finding of the rule being run, spanning NODE.
@@ -61,6 +66,10 @@ class Context {
   int scope_ = 0;
   int annotation_depth_ = 0;
   std::vector<TSNode> ancestors_;  // ancestors of the current node, root first
+  // resolve()'s last question and answer.
+  mutable TSNode resolved_expr_{};
+  mutable int resolved_scope_ = -1;
+  mutable Resolved resolved_;
 };
 
 }  // namespace restack::check

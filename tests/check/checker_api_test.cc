@@ -129,6 +129,27 @@ class W:
   EXPECT_EQ(findings[0].location.line, 8);
 }
 
+// The rules on one node share one resolution of a name (Context::resolve keeps its last
+// answer): the same name must still resolve anew for another node and in another scope.
+TEST(CheckSource, SameNameResolvesPerNodeAndScope) {
+  const char* src = R"PY(import os
+
+def quiet():
+    eval = print
+    eval("shadowed")
+    system = len
+    system("x")
+
+eval("builtin")
+os.system("ls")
+eval("builtin again")
+)PY";
+  std::vector<std::pair<int, std::string>> found;
+  for (const auto& d : check_source("m.py", src)) found.emplace_back(d.location.line, d.code);
+  const std::vector<std::pair<int, std::string>> expected{{9, "RSG403"}, {10, "RSG407"}, {11, "RSG403"}};
+  EXPECT_EQ(found, expected);
+}
+
 TEST(CheckSource, TemporalAndStarImportsAreRecognised) {
   const char* temporal = R"PY(import random
 from temporalio import workflow
