@@ -68,7 +68,7 @@ bool rule_enabled(const CheckOptions& options, std::string_view code) {
   return !matches(code, options.ignore);
 }
 
-void run_rules(Context& ctx, TSNode root, const CheckOptions& options) {
+void run_rules(Context& ctx, const FlatTree& tree, const CheckOptions& options) {
   const Dispatch dispatch = make_dispatch(options);
   const auto& syntax_rules = dispatch[size_t(Kind::kError)];
   const auto& reference_rules = dispatch[size_t(Kind::kReference)];
@@ -85,9 +85,10 @@ void run_rules(Context& ctx, TSNode root, const CheckOptions& options) {
   };
 
   walk_tree(
-      root,
-      [&](TSNode n) {
-        Kind k = kind_of(n);
+      tree,
+      [&](const FlatNode& f) {
+        const TSNode n = f.node;
+        const Kind k = f.kind;
         if (k == Kind::kError || ts_node_is_missing(n)) {
           fire(syntax_rules, n);
           if (k == Kind::kError) {
@@ -116,10 +117,10 @@ void run_rules(Context& ctx, TSNode root, const CheckOptions& options) {
         ancestors.push_back(n);
         return true;
       },
-      [&](TSNode n) {
+      [&](const FlatNode& f) {
         ancestors.pop_back();
-        if (kind_of(n) == Kind::kType) --ctx.annotation_depth();
-        if (!scope_nodes.empty() && ts_node_eq(scope_nodes.back(), n)) {
+        if (f.kind == Kind::kType) --ctx.annotation_depth();
+        if (!scope_nodes.empty() && ts_node_eq(scope_nodes.back(), f.node)) {
           ctx.set_scope(scope_stack.back());
           scope_stack.pop_back();
           scope_nodes.pop_back();
@@ -156,9 +157,10 @@ FileResult check_module(PythonParser& parser, const std::string& path, std::stri
                                               {DiagnosticNote{{}, "check for deeply nested or unbalanced brackets"}}});
     return result;
   }
-  SemanticModel model(tree.root(), source);
+  const FlatTree flat(tree.root());
+  SemanticModel model(flat, source);
   Context ctx(path, source, model, result.diagnostics);
-  run_rules(ctx, tree.root(), options);
+  run_rules(ctx, flat, options);
   result.summary = summarize_module(model, tree.root(), path, ctx.source_map());
   if (options.respect_noqa) filter_noqa(result.diagnostics, ctx.source_map());
   sort_diagnostics(result.diagnostics);

@@ -36,7 +36,7 @@ struct FileResult {
   bool read_error = false;
 };
 
-void run_rules(Context& ctx, TSNode root, const CheckOptions& options);
+void run_rules(Context& ctx, const FlatTree& tree, const CheckOptions& options);
 void filter_noqa(std::vector<Diagnostic>& diagnostics, const SourceMap& map);
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 ModuleSummary summarize_module(const SemanticModel& model, TSNode root, const std::string& path, const SourceMap& map);

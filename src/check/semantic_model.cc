@@ -29,7 +29,7 @@ bool is_common_builtin(std::string_view n) {
 
 }  // namespace
 
-SemanticModel::SemanticModel(TSNode root, std::string_view source) : source_(source) { build(root); }
+SemanticModel::SemanticModel(const FlatTree& tree, std::string_view source) : source_(source) { build(tree); }
 
 std::string_view SemanticModel::text(TSNode n) const { return check::text(source_, n); }
 
@@ -153,9 +153,9 @@ void SemanticModel::bind_import(TSNode stmt, int scope, bool in_import_functions
   });
 }
 
-void SemanticModel::build(TSNode root) {
+void SemanticModel::build(const FlatTree& tree) {
   scopes_.push_back(Scope{});
-  scopes_[0].node = root;
+  scopes_[0].node = tree.nodes().front().node;
   // Walk state: the scope each open definition pushed, and how many import_functions blocks
   // enclose the current node.
   struct Frame {
@@ -185,9 +185,10 @@ void SemanticModel::build(TSNode root) {
   };
 
   walk_tree(
-      root,
-      [&](TSNode n) {
-        switch (kind_of(n)) {
+      tree,
+      [&](const FlatNode& f) {
+        const TSNode n = f.node;
+        switch (f.kind) {
           case Kind::kDecoratedDefinition:
             pending_decorated = n;
             break;
@@ -281,7 +282,8 @@ void SemanticModel::build(TSNode root) {
         }
         return true;
       },
-      [&](TSNode n) {
+      [&](const FlatNode& f) {
+        const TSNode n = f.node;
         if (!scope_stack.empty() && ts_node_eq(scope_stack.back().node, n)) {
           current = scope_stack.back().scope;
           scope_stack.pop_back();

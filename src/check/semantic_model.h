@@ -13,6 +13,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "check/syntax_tree.h"
+
 namespace restack::check {
 
 enum class BindingType : uint8_t {
@@ -62,7 +64,7 @@ struct CallSite {
 class SemanticModel {
  public:
   const std::vector<CallSite>& calls() const { return calls_; }
-  SemanticModel(TSNode root, std::string_view source);
+  SemanticModel(const FlatTree& tree, std::string_view source);
 
   const std::vector<Scope>& scopes() const { return scopes_; }
   const Scope& scope(int i) const { return scopes_[size_t(i)]; }
@@ -92,7 +94,7 @@ class SemanticModel {
   static bool is_workflow_api(std::string_view qualified_prefix);
 
  private:
-  void build(TSNode root);
+  void build(const FlatTree& tree);
   void bind_targets(TSNode target, int scope, TSNode value);
   void bind(int scope, std::string name, Binding b);
   void bind_parameters(TSNode params, int scope);

@@ -141,6 +141,28 @@ PythonParser::PythonParser() : parser_(ts_parser_new()) {
 }
 PythonParser::~PythonParser() { ts_parser_delete(parser_); }
 
+FlatTree::FlatTree(TSNode root) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  struct CursorGuard {
+    TSTreeCursor* c;
+    ~CursorGuard() { ts_tree_cursor_delete(c); }
+  } guard{&cursor};
+  std::vector<uint32_t> open;  // nodes whose subtrees are being listed
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    open.push_back(uint32_t(nodes_.size()));
+    nodes_.push_back({node, 0, kind_of(node)});
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    // A leaf: close it, then every ancestor whose last child this was.
+    for (;;) {
+      nodes_[open.back()].end = uint32_t(nodes_.size());
+      open.pop_back();
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
+      if (!ts_tree_cursor_goto_parent(&cursor)) return;
+    }
+  }
+}
+
 SyntaxTree::SyntaxTree(PythonParser& parser, std::string_view source)
     : tree_(ts_parser_parse_string(parser.get(), nullptr, source.data(), uint32_t(source.size()))) {}
 SyntaxTree::~SyntaxTree() {

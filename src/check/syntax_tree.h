@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace restack::check {
 
@@ -138,25 +139,44 @@ class SyntaxTree {
 
 namespace restack::check {
 
-/// Depth-first walk without recursion (a fuzzer's 10,000 nested brackets must not overflow the
-/// stack). ENTER(node) returns whether to descend; LEAVE(node) runs after the node's children.
+/// Every node of a parsed tree in depth-first order (named and anonymous), each with its kind and
+/// the index just past its subtree. The tree is walked with a cursor once; the semantic model and
+/// the rules then walk this array (two cursor walks cost ~10% of `check` before).
+struct FlatNode {
+  TSNode node;
+  uint32_t end;  // index past the last node of this node's subtree
+  Kind kind;
+};
+
+class FlatTree {
+ public:
+  explicit FlatTree(TSNode root);
+  const std::vector<FlatNode>& nodes() const { return nodes_; }
+
+ private:
+  std::vector<FlatNode> nodes_;
+};
+
+/// Depth-first walk of TREE without recursion (a fuzzer's 10,000 nested brackets must not
+/// overflow the stack). ENTER(flat node) returns whether to descend; LEAVE(flat node) runs
+/// after the node's children (also for a node not descended into).
 template <class Enter, class Leave>
-void walk_tree(TSNode root, Enter&& enter, Leave&& leave) {
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  struct CursorGuard {
-    TSTreeCursor* c;
-    ~CursorGuard() { ts_tree_cursor_delete(c); }
-  } guard{&cursor};
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (enter(node) && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    // No children (or not descending): leave this node, then climb until a sibling exists.
-    for (;;) {
-      leave(ts_tree_cursor_current_node(&cursor));
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) return;
+void walk_tree(const FlatTree& tree, Enter&& enter, Leave&& leave) {
+  const std::vector<FlatNode>& nodes = tree.nodes();
+  std::vector<uint32_t> open;  // entered nodes whose subtrees are not done, outermost first
+  for (uint32_t i = 0; i < nodes.size();) {
+    while (!open.empty() && nodes[open.back()].end <= i) {
+      leave(nodes[open.back()]);
+      open.pop_back();
+    }
+    if (enter(nodes[i])) {
+      open.push_back(i++);
+    } else {
+      leave(nodes[i]);
+      i = nodes[i].end;
     }
   }
+  for (; !open.empty(); open.pop_back()) leave(nodes[open.back()]);
 }
 
 /// Calls FN(child) for each named child of NODE, in order.
